@@ -1,0 +1,321 @@
+package io.plumtree.engine.broadcast;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tunables of the Plumtree core. Start from a preset ({@link #lan()}, {@link #wan()}, {@link #local()},
+ * {@link #largeCluster()}) and override single values with {@link #toBuilder()}.
+ *
+ * @param eagerFanout           how many peers a node picks on its own for eager push (full payloads); the tree
+ *                              is later shaped by PRUNE and GRAFT. Paper section 4: the eager set starts as the
+ *                              node's neighbours
+ * @param lazyFanout            how many peers a node picks on its own for lazy push (IHAVE announcements)
+ * @param maxEagerPeers         hard bound on the eager set, which also grows when peers send us payloads first or
+ *                              graft from us; at the bound, such peers are kept lazy instead
+ * @param maxLazyPeers          hard bound on the lazy set, which also grows when peers prune us or announce to us
+ * @param maxTrees              most broadcast trees kept, one per origin that broadcast recently (least recently
+ *                              used first out); an evicted origin's next message starts from the neighbour peers
+ * @param maxKnownPeers         bound on the uniform sample of known peers kept to refill the eager and lazy sets
+ *                              when a peer goes away (membership may know thousands; the core keeps a sample)
+ * @param ihaveInterval         how long announcements wait to be batched into one IHAVE per lazy peer
+ * @param ihaveBatchSize        most message ids in one IHAVE message
+ * @param maxPendingIHaves      most announcements queued per lazy peer; beyond it the oldest are dropped and
+ *                              counted (the peer can still graft them from someone else)
+ * @param graftTimeout          how long an announced message may stay missing before the first GRAFT (the paper's
+ *                              timer on receiving IHAVE); also the base of the retry backoff
+ * @param graftMaxBackoff       ceiling of the exponential backoff between GRAFT retries
+ * @param graftMaxRetries       most GRAFTs sent for one missing message before it is given up and counted
+ * @param graftRatePerSecond    steady rate of GRAFTs a node sends to one peer (token bucket refill)
+ * @param graftBurst            GRAFTs a node may send to one peer at once (token bucket size)
+ * @param optimizationThreshold hop advantage an IHAVE must show over the delivered copy before the node grafts the
+ *                              announcer and prunes its old parent (paper section 4.5); 0 turns the optimization off
+ * @param cacheTtl              how long delivered payloads are kept to answer GRAFTs
+ * @param cacheMaxMessages      most payloads kept in the cache
+ * @param cacheMaxBytes         most payload bytes kept in the cache
+ * @param seenTtl               how long a delivered message id is remembered, so a late copy is not delivered again;
+ *                              at least {@code cacheTtl}
+ * @param seenMaxEntries        most message ids remembered
+ * @param maxPayloadBytes       largest payload a node accepts to broadcast; larger ones are refused
+ * @param flood                 baseline mode for measurements: push every payload to every eager and lazy peer,
+ *                              never announce, graft or prune
+ */
+public record PlumtreeConfig(
+        int eagerFanout,
+        int lazyFanout,
+        int maxEagerPeers,
+        int maxLazyPeers,
+        int maxTrees,
+        int maxKnownPeers,
+        Duration ihaveInterval,
+        int ihaveBatchSize,
+        int maxPendingIHaves,
+        Duration graftTimeout,
+        Duration graftMaxBackoff,
+        int graftMaxRetries,
+        double graftRatePerSecond,
+        int graftBurst,
+        int optimizationThreshold,
+        Duration cacheTtl,
+        int cacheMaxMessages,
+        long cacheMaxBytes,
+        Duration seenTtl,
+        int seenMaxEntries,
+        int maxPayloadBytes,
+        boolean flood) {
+
+    /** Checks every bound, so a bad value fails at configuration time with the name of the setting. */
+    public PlumtreeConfig {
+        positive("eagerFanout", eagerFanout);
+        notNegative("lazyFanout", lazyFanout);
+        atLeast("maxEagerPeers", maxEagerPeers, eagerFanout);
+        atLeast("maxLazyPeers", maxLazyPeers, lazyFanout);
+        positive("maxTrees", maxTrees);
+        atLeast("maxKnownPeers", maxKnownPeers, eagerFanout + lazyFanout);
+        positive("ihaveInterval", ihaveInterval);
+        positive("ihaveBatchSize", ihaveBatchSize);
+        positive("maxPendingIHaves", maxPendingIHaves);
+        positive("graftTimeout", graftTimeout);
+        positive("graftMaxBackoff", graftMaxBackoff);
+        if (graftMaxBackoff.compareTo(graftTimeout) < 0) {
+            throw new IllegalArgumentException("graftMaxBackoff (" + graftMaxBackoff
+                    + ") must be at least graftTimeout (" + graftTimeout + ")");
+        }
+        positive("graftMaxRetries", graftMaxRetries);
+        if (!(graftRatePerSecond > 0)) {
+            throw new IllegalArgumentException("graftRatePerSecond must be positive, got " + graftRatePerSecond);
+        }
+        positive("graftBurst", graftBurst);
+        notNegative("optimizationThreshold", optimizationThreshold);
+        positive("cacheTtl", cacheTtl);
+        positive("cacheMaxMessages", cacheMaxMessages);
+        if (cacheMaxBytes <= 0) {
+            throw new IllegalArgumentException("cacheMaxBytes must be positive, got " + cacheMaxBytes);
+        }
+        positive("seenTtl", seenTtl);
+        if (seenTtl.compareTo(cacheTtl) < 0) {
+            throw new IllegalArgumentException("seenTtl (" + seenTtl + ") must be at least cacheTtl (" + cacheTtl
+                    + "), or a grafted copy could be delivered twice");
+        }
+        atLeast("seenMaxEntries", seenMaxEntries, cacheMaxMessages);
+        positive("maxPayloadBytes", maxPayloadBytes);
+        if (maxPayloadBytes > cacheMaxBytes) {
+            throw new IllegalArgumentException("maxPayloadBytes (" + maxPayloadBytes
+                    + ") must not exceed cacheMaxBytes (" + cacheMaxBytes + ")");
+        }
+    }
+
+    /**
+     * A data-centre network: the seed crate's defaults (eager 3, lazy 6, IHAVE every 100 ms, GRAFT after 500 ms,
+     * cache 60 s).
+     */
+    public static PlumtreeConfig lan() {
+        return new Builder().build();
+    }
+
+    /** Links with tens to hundreds of milliseconds of latency: slower announcements and grafts, same fanout. */
+    public static PlumtreeConfig wan() {
+        return new Builder()
+                .ihaveInterval(Duration.ofMillis(200))
+                .graftTimeout(Duration.ofSeconds(2))
+                .graftMaxBackoff(Duration.ofSeconds(16))
+                .build();
+    }
+
+    /** One machine or a test: fast timers, small caches. */
+    public static PlumtreeConfig local() {
+        return new Builder()
+                .ihaveInterval(Duration.ofMillis(20))
+                .graftTimeout(Duration.ofMillis(100))
+                .graftMaxBackoff(Duration.ofSeconds(1))
+                .cacheMaxMessages(4_096)
+                .cacheMaxBytes(64L << 20)
+                .seenMaxEntries(16_384)
+                .build();
+    }
+
+    /**
+     * Thousands of members: a wider eager fanout keeps the tree shallow (its depth grows as log base fanout of
+     * the cluster size), larger announcement batches.
+     */
+    public static PlumtreeConfig largeCluster() {
+        return new Builder()
+                .eagerFanout(4)
+                .lazyFanout(8)
+                .maxEagerPeers(16)
+                .maxLazyPeers(32)
+                .ihaveBatchSize(256)
+                .build();
+    }
+
+    /** Looks a preset up by name: {@code lan}, {@code wan}, {@code local}, {@code largeCluster}. */
+    public static PlumtreeConfig preset(String name) {
+        return switch (name) {
+            case "lan" -> lan();
+            case "wan" -> wan();
+            case "local" -> local();
+            case "largeCluster", "large-cluster" -> largeCluster();
+            default -> throw new IllegalArgumentException(
+                    "unknown preset '" + name + "'; expected one of lan, wan, local, largeCluster");
+        };
+    }
+
+    /** A builder holding this configuration's values, to override some of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    private static void positive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    private static void notNegative(String name, long value) {
+        if (value < 0) {
+            throw new IllegalArgumentException(name + " must not be negative, got " + value);
+        }
+    }
+
+    private static void atLeast(String name, long value, long minimum) {
+        if (value < minimum) {
+            throw new IllegalArgumentException(name + " must be at least " + minimum + ", got " + value);
+        }
+    }
+
+    private static void positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    /** Mutable builder; starts from the {@code lan} values. */
+    public static final class Builder {
+        private int eagerFanout = 3;
+        private int lazyFanout = 6;
+        private int maxEagerPeers = 12;
+        private int maxLazyPeers = 24;
+        private int maxTrees = 1_024;
+        private int maxKnownPeers = 64;
+        private Duration ihaveInterval = Duration.ofMillis(100);
+        private int ihaveBatchSize = 64;
+        private int maxPendingIHaves = 1_024;
+        private Duration graftTimeout = Duration.ofMillis(500);
+        private Duration graftMaxBackoff = Duration.ofSeconds(4);
+        private int graftMaxRetries = 5;
+        private double graftRatePerSecond = 100;
+        private int graftBurst = 32;
+        private int optimizationThreshold = 3;
+        private Duration cacheTtl = Duration.ofSeconds(60);
+        private int cacheMaxMessages = 16_384;
+        private long cacheMaxBytes = 64L << 20;
+        private Duration seenTtl = Duration.ofSeconds(120);
+        private int seenMaxEntries = 65_536;
+        private int maxPayloadBytes = 1 << 20;
+        private boolean flood;
+
+        /** Starts from the {@code lan} values. */
+        public Builder() {
+        }
+
+        private Builder(PlumtreeConfig c) {
+            eagerFanout = c.eagerFanout;
+            lazyFanout = c.lazyFanout;
+            maxEagerPeers = c.maxEagerPeers;
+            maxLazyPeers = c.maxLazyPeers;
+            maxTrees = c.maxTrees;
+            maxKnownPeers = c.maxKnownPeers;
+            ihaveInterval = c.ihaveInterval;
+            ihaveBatchSize = c.ihaveBatchSize;
+            maxPendingIHaves = c.maxPendingIHaves;
+            graftTimeout = c.graftTimeout;
+            graftMaxBackoff = c.graftMaxBackoff;
+            graftMaxRetries = c.graftMaxRetries;
+            graftRatePerSecond = c.graftRatePerSecond;
+            graftBurst = c.graftBurst;
+            optimizationThreshold = c.optimizationThreshold;
+            cacheTtl = c.cacheTtl;
+            cacheMaxMessages = c.cacheMaxMessages;
+            cacheMaxBytes = c.cacheMaxBytes;
+            seenTtl = c.seenTtl;
+            seenMaxEntries = c.seenMaxEntries;
+            maxPayloadBytes = c.maxPayloadBytes;
+            flood = c.flood;
+        }
+
+        /** See {@link PlumtreeConfig#eagerFanout()}. */
+        public Builder eagerFanout(int v) { eagerFanout = v; return this; }
+
+        /** See {@link PlumtreeConfig#lazyFanout()}. */
+        public Builder lazyFanout(int v) { lazyFanout = v; return this; }
+
+        /** See {@link PlumtreeConfig#maxEagerPeers()}. */
+        public Builder maxEagerPeers(int v) { maxEagerPeers = v; return this; }
+
+        /** See {@link PlumtreeConfig#maxLazyPeers()}. */
+        public Builder maxLazyPeers(int v) { maxLazyPeers = v; return this; }
+
+        /** See {@link PlumtreeConfig#maxTrees()}. */
+        public Builder maxTrees(int v) { maxTrees = v; return this; }
+
+        /** See {@link PlumtreeConfig#maxKnownPeers()}. */
+        public Builder maxKnownPeers(int v) { maxKnownPeers = v; return this; }
+
+        /** See {@link PlumtreeConfig#ihaveInterval()}. */
+        public Builder ihaveInterval(Duration v) { ihaveInterval = v; return this; }
+
+        /** See {@link PlumtreeConfig#ihaveBatchSize()}. */
+        public Builder ihaveBatchSize(int v) { ihaveBatchSize = v; return this; }
+
+        /** See {@link PlumtreeConfig#maxPendingIHaves()}. */
+        public Builder maxPendingIHaves(int v) { maxPendingIHaves = v; return this; }
+
+        /** See {@link PlumtreeConfig#graftTimeout()}. */
+        public Builder graftTimeout(Duration v) { graftTimeout = v; return this; }
+
+        /** See {@link PlumtreeConfig#graftMaxBackoff()}. */
+        public Builder graftMaxBackoff(Duration v) { graftMaxBackoff = v; return this; }
+
+        /** See {@link PlumtreeConfig#graftMaxRetries()}. */
+        public Builder graftMaxRetries(int v) { graftMaxRetries = v; return this; }
+
+        /** See {@link PlumtreeConfig#graftRatePerSecond()}. */
+        public Builder graftRatePerSecond(double v) { graftRatePerSecond = v; return this; }
+
+        /** See {@link PlumtreeConfig#graftBurst()}. */
+        public Builder graftBurst(int v) { graftBurst = v; return this; }
+
+        /** See {@link PlumtreeConfig#optimizationThreshold()}. */
+        public Builder optimizationThreshold(int v) { optimizationThreshold = v; return this; }
+
+        /** See {@link PlumtreeConfig#cacheTtl()}. */
+        public Builder cacheTtl(Duration v) { cacheTtl = v; return this; }
+
+        /** See {@link PlumtreeConfig#cacheMaxMessages()}. */
+        public Builder cacheMaxMessages(int v) { cacheMaxMessages = v; return this; }
+
+        /** See {@link PlumtreeConfig#cacheMaxBytes()}. */
+        public Builder cacheMaxBytes(long v) { cacheMaxBytes = v; return this; }
+
+        /** See {@link PlumtreeConfig#seenTtl()}. */
+        public Builder seenTtl(Duration v) { seenTtl = v; return this; }
+
+        /** See {@link PlumtreeConfig#seenMaxEntries()}. */
+        public Builder seenMaxEntries(int v) { seenMaxEntries = v; return this; }
+
+        /** See {@link PlumtreeConfig#maxPayloadBytes()}. */
+        public Builder maxPayloadBytes(int v) { maxPayloadBytes = v; return this; }
+
+        /** See {@link PlumtreeConfig#flood()}. */
+        public Builder flood(boolean v) { flood = v; return this; }
+
+        /** Validates and builds. */
+        public PlumtreeConfig build() {
+            return new PlumtreeConfig(eagerFanout, lazyFanout, maxEagerPeers, maxLazyPeers, maxTrees, maxKnownPeers,
+                    ihaveInterval, ihaveBatchSize, maxPendingIHaves, graftTimeout, graftMaxBackoff, graftMaxRetries,
+                    graftRatePerSecond, graftBurst, optimizationThreshold, cacheTtl, cacheMaxMessages,
+                    cacheMaxBytes, seenTtl, seenMaxEntries, maxPayloadBytes, flood);
+        }
+    }
+}

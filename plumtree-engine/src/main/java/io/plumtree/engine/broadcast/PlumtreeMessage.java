@@ -1,0 +1,99 @@
+package io.plumtree.engine.broadcast;
+
+import io.plumtree.engine.MessageId;
+import io.plumtree.engine.NodeId;
+
+import java.util.List;
+import java.util.Objects;
+
+/** The four messages of Plumtree (Leitao, Pereira, Rodrigues, SRDS 2007, section 4), exchanged between peers. */
+public sealed interface PlumtreeMessage {
+
+    /**
+     * GOSSIP: a full payload, pushed eagerly along the tree or sent in answer to a GRAFT.
+     *
+     * @param id      the message's identity
+     * @param hops    links the message will have crossed when it arrives (the origin sends 1)
+     * @param payload the application's bytes; never modified after broadcast
+     */
+    record Gossip(MessageId id, int hops, byte[] payload) implements PlumtreeMessage {
+        /** Validates the fields. */
+        public Gossip {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(payload, "payload");
+            if (hops < 1) {
+                throw new IllegalArgumentException("hops must be positive, got " + hops);
+            }
+        }
+    }
+
+    /**
+     * IHAVE: a batch of announcements of messages the sender has delivered, sent lazily instead of the payloads.
+     *
+     * @param announcements at least one
+     */
+    record IHave(List<Announcement> announcements) implements PlumtreeMessage {
+        /** Copies and validates the list. */
+        public IHave {
+            announcements = List.copyOf(announcements);
+            if (announcements.isEmpty()) {
+                throw new IllegalArgumentException("an IHave announces at least one message");
+            }
+        }
+    }
+
+    /**
+     * GRAFT: "send me these messages and push messages of this origin to me eagerly from now on". With no ids it
+     * only repairs the tree (the paper's GRAFT(null) of the hop-count optimization).
+     *
+     * @param root the origin whose tree the edge joins
+     * @param ids  the messages wanted, possibly none, all from {@code root}
+     */
+    record Graft(NodeId root, List<MessageId> ids) implements PlumtreeMessage {
+        /** Copies and validates the list. */
+        public Graft {
+            Objects.requireNonNull(root, "root");
+            ids = List.copyOf(ids);
+            for (MessageId id : ids) {
+                if (!id.origin().equals(root)) {
+                    throw new IllegalArgumentException("GRAFT for tree " + root + " asks for " + id);
+                }
+            }
+        }
+    }
+
+    /**
+     * PRUNE: "I already have this origin's payloads from elsewhere; announce them to me lazily instead".
+     *
+     * @param root the origin whose tree loses the edge
+     */
+    record Prune(NodeId root) implements PlumtreeMessage {
+        /** Validates the field. */
+        public Prune {
+            Objects.requireNonNull(root, "root");
+        }
+    }
+
+    /**
+     * NEIGHBOR: "I picked you as a neighbour; announce to me too". Makes the neighbour relation symmetric, as
+     * HyParView's NEIGHBOR request does, so that a node nobody happened to pick still hears of every message.
+     */
+    record Neighbor() implements PlumtreeMessage {
+    }
+
+    /**
+     * One entry of an IHAVE.
+     *
+     * @param id   the announced message
+     * @param hops the hop count the receiver would deliver it at if it grafted it from the announcer
+     */
+    record Announcement(MessageId id, int hops) {
+        /** Validates the fields. */
+        public Announcement {
+            Objects.requireNonNull(id, "id");
+            if (hops < 1) {
+                throw new IllegalArgumentException("hops must be positive, got " + hops);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.plumtree.engine.broadcast;
+
+import io.plumtree.engine.MessageId;
+
+import java.util.Objects;
+
+/** Keys of the timers a Plumtree core schedules. Timers are never cancelled: a stale one is ignored when it fires. */
+public sealed interface PlumtreeTimer {
+
+    /** Time to send the batched IHAVE announcements to the lazy peers. */
+    record FlushAnnouncements() implements PlumtreeTimer {
+    }
+
+    /**
+     * An announced message may still be missing: graft it (again) if so.
+     *
+     * @param id the message
+     */
+    record GraftDue(MessageId id) implements PlumtreeTimer {
+        /** Validates the field. */
+        public GraftDue {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+}

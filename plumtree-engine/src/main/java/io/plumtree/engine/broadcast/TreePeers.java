@@ -1,0 +1,129 @@
+package io.plumtree.engine.broadcast;
+
+import io.plumtree.engine.NodeId;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * One broadcast tree's view at this node: the eager peers (payloads go there: the tree edges) and the lazy peers
+ * (IHAVE announcements go there: the edges that repair the tree). A peer is in at most one of them. Both are
+ * bounded; insertion-ordered, so a seed reproduces the send order.
+ */
+final class TreePeers {
+
+    /** Most eager peers; past it a peer that should be eager is kept lazy. */
+    private final int maxEager;
+
+    /** Most lazy peers; past it a peer that should be lazy is dropped from this tree. */
+    private final int maxLazy;
+
+    private final LinkedHashSet<NodeId> eager;
+    private final LinkedHashSet<NodeId> lazy;
+
+    TreePeers(int maxEager, int maxLazy) {
+        this.maxEager = maxEager;
+        this.maxLazy = maxLazy;
+        this.eager = new LinkedHashSet<>();
+        this.lazy = new LinkedHashSet<>();
+    }
+
+    /** A copy, the starting point of a new tree. */
+    TreePeers copy() {
+        TreePeers c = new TreePeers(maxEager, maxLazy);
+        c.eager.addAll(eager);
+        c.lazy.addAll(lazy);
+        return c;
+    }
+
+    /** Makes a peer eager; at the bound it is kept lazy instead. */
+    void promote(NodeId peer) {
+        if (eager.contains(peer)) {
+            return;
+        }
+        if (eager.size() < maxEager) {
+            lazy.remove(peer);
+            eager.add(peer);
+        } else {
+            addLazy(peer);
+        }
+    }
+
+    /** Makes a peer lazy; at the bound it leaves this tree. */
+    void demote(NodeId peer) {
+        eager.remove(peer);
+        addLazy(peer);
+    }
+
+    /** Keeps a peer that announced to us as lazy, unless it is eager already. */
+    void noteAnnouncer(NodeId peer) {
+        if (!eager.contains(peer)) {
+            addLazy(peer);
+        }
+    }
+
+    /**
+     * Adds a peer as eager if there is room below {@code target}, else as lazy below {@code lazyTarget}.
+     *
+     * @return whether it was added
+     */
+    boolean offer(NodeId peer, int target, int lazyTarget) {
+        if (eager.contains(peer) || lazy.contains(peer)) {
+            return false;
+        }
+        if (eager.size() < target) {
+            return eager.add(peer);
+        }
+        if (lazy.size() < lazyTarget) {
+            return lazy.add(peer);
+        }
+        return false;
+    }
+
+    /** Removes a peer; reports whether it was eager. */
+    boolean remove(NodeId peer) {
+        lazy.remove(peer);
+        return eager.remove(peer);
+    }
+
+    /** Promotes the oldest lazy peer, if any, and reports it. */
+    NodeId promoteOldestLazy() {
+        var it = lazy.iterator();
+        if (!it.hasNext()) {
+            return null;
+        }
+        NodeId p = it.next();
+        it.remove();
+        eager.add(p);
+        return p;
+    }
+
+    private void addLazy(NodeId peer) {
+        if (!lazy.contains(peer) && lazy.size() < maxLazy) {
+            lazy.add(peer);
+        }
+    }
+
+    boolean contains(NodeId peer) {
+        return eager.contains(peer) || lazy.contains(peer);
+    }
+
+    boolean isEager(NodeId peer) {
+        return eager.contains(peer);
+    }
+
+    boolean isLazy(NodeId peer) {
+        return lazy.contains(peer);
+    }
+
+    /** The eager peers, live and read-only, in send order. */
+    Set<NodeId> eager() {
+        return Collections.unmodifiableSet(eager);
+    }
+
+    /** The lazy peers, live and read-only, in send order. */
+    Set<NodeId> lazy() {
+        return Collections.unmodifiableSet(lazy);
+    }
+}

@@ -1,0 +1,243 @@
+package io.plumtree.engine.sim;
+
+import io.plumtree.engine.MessageId;
+import io.plumtree.engine.broadcast.Plumtree;
+import io.plumtree.engine.broadcast.PlumtreeConfig;
+import io.plumtree.engine.broadcast.PlumtreeInput;
+import io.plumtree.engine.broadcast.PlumtreeMessage;
+import io.plumtree.engine.broadcast.PlumtreeOutput;
+
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The broadcast scenario: {@code warmup + broadcasts} payloads published in turn by {@code senders} nodes at a fixed
+ * rate over a static view, optionally with a share of the nodes crashing, measured for reliability, relative
+ * message redundancy and last-delivery hop count as the Plumtree paper defines them (section 5.1).
+ *
+ * <p>Until SWIM membership feeds the cores, each node is told its peers once at the start: all of them in a random
+ * order ({@code view = 0}) or a random subset. Crashed nodes are not reported down to anyone; the tree repairs itself
+ * through IHAVE and GRAFT alone.
+ */
+public final class BroadcastScenario {
+
+    /** Virtual time of the first broadcast: the cores are wired at time 0. */
+    private static final long START_NANOS = 1_000_000_000L;
+
+    /** Broadcasts sent this long after the crash count for reliability. */
+    private static final long CRASH_GRACE_NANOS = 2_000_000_000L;
+
+    /** The run stops this long after the last broadcast even if events remain (they cannot, but bound it). */
+    private static final long DRAIN_NANOS = 300_000_000_000L;
+
+    private final BroadcastSettings settings;
+    private final PlumtreeConfig config;
+    private final Consumer<String> progress;
+
+    /**
+     * @param settings what to run
+     * @param progress receives human-readable progress lines (the CLI sends them to stderr)
+     */
+    public BroadcastScenario(BroadcastSettings settings, Consumer<String> progress) {
+        this(settings, PlumtreeConfig.preset(settings.preset()), progress);
+    }
+
+    /**
+     * @param settings what to run; its preset name is only reported
+     * @param config   the Plumtree configuration of every node (flood mode is applied on top when asked)
+     * @param progress receives human-readable progress lines
+     */
+    public BroadcastScenario(BroadcastSettings settings, PlumtreeConfig config, Consumer<String> progress) {
+        this.settings = settings;
+        this.config = settings.flood() ? config.toBuilder().flood(true).build() : config;
+        this.progress = progress;
+    }
+
+    /** Runs the scenario to the end and measures it. */
+    public BroadcastResult run() {
+        long wallStart = System.nanoTime();
+        BroadcastSettings s = settings;
+        int n = s.nodes();
+        SplittableRandom random = new SplittableRandom(s.seed());
+        SplittableRandom[] coreRandoms = new SplittableRandom[n];
+        for (int i = 0; i < n; i++) {
+            coreRandoms[i] = random.split();
+        }
+        Simulation sim = new Simulation(n, s.network(), random.nextLong(),
+                (i, id) -> new Plumtree(id, config, coreRandoms[i]));
+
+        progress.accept("wiring " + n + " nodes, view " + (s.view() == 0 ? "all" : s.view()));
+        wire(sim, random);
+
+        int[] order = permutation(n, random);
+        int[] senders = new int[s.senders()];
+        System.arraycopy(order, 0, senders, 0, senders.length);
+        int total = s.warmup() + s.broadcasts();
+        long interval = Math.round(1e9 / s.rate());
+        byte[] payload = new byte[s.payloadBytes()];
+        random.nextBytes(payload);
+        for (int k = 0; k < total; k++) {
+            sim.schedule(senders[k % senders.length], new PlumtreeInput.Broadcast(payload), START_NANOS + k * interval);
+        }
+        long firstMeasured = START_NANOS + s.warmup() * interval;
+        long lastBroadcast = START_NANOS + (total - 1) * interval;
+
+        int crashCount = (int) Math.round(s.crashFraction() * n);
+        long crashAt = s.crashAt() != null ? s.crashAt().toNanos() : firstMeasured;
+        for (int k = 0; k < crashCount; k++) {
+            sim.crash(order[n - 1 - k], crashAt);
+        }
+        long countFrom = crashCount > 0 ? crashAt + CRASH_GRACE_NANOS : firstMeasured;
+
+        Measure measure = new Measure(n, total, s.warmup(), firstMeasured);
+        sim.observe(measure);
+        long progressEvery = 5_000_000_000L;
+        long[] lastReport = {System.nanoTime()};
+        sim.run(lastBroadcast + DRAIN_NANOS, t -> {
+            long wall = System.nanoTime();
+            if (wall - lastReport[0] >= progressEvery) {
+                lastReport[0] = wall;
+                progress.accept(String.format("virtual %.1f s, %d events, %d queued, %d/%d broadcasts sent",
+                        t / 1e9, sim.eventsHandled(), sim.pending(), measure.published, total));
+            }
+        });
+
+        double reliabilitySum = 0;
+        int counted = 0;
+        int alive = 0;
+        BitSet aliveNodes = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+            if (!sim.isCrashed(i)) {
+                aliveNodes.set(i);
+                alive++;
+            }
+        }
+        long payloadForMeasured = 0;
+        long reachedMinusOne = 0;
+        int ldhMax = 0;
+        long ldhSum = 0;
+        for (int m = s.warmup(); m < total; m++) {
+            payloadForMeasured += measure.payloadSends[m];
+            int reached = measure.deliveredAt[m].cardinality();
+            reachedMinusOne += Math.max(0, reached - 1);
+            ldhMax = Math.max(ldhMax, measure.lastHops[m]);
+            ldhSum += measure.lastHops[m];
+            if (START_NANOS + m * interval >= countFrom) {
+                BitSet d = (BitSet) measure.deliveredAt[m].clone();
+                d.and(aliveNodes);
+                reliabilitySum += (double) d.cardinality() / alive;
+                counted++;
+            }
+        }
+        double rmr = reachedMinusOne == 0 ? Double.NaN : (double) payloadForMeasured / reachedMinusOne - 1;
+        return new BroadcastResult(s, counted == 0 ? Double.NaN : reliabilitySum / counted, rmr, ldhMax,
+                (double) ldhSum / s.broadcasts(), measure.payloadMsgs, measure.ihaveMsgs, measure.graftMsgs,
+                measure.pruneMsgs, crashCount, counted, measure.duplicateDeliveries, sim.eventsHandled(),
+                sim.now() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    /** Tells each node its peers: all others in a random order, or a random subset of the view size. */
+    private void wire(Simulation sim, SplittableRandom random) {
+        int n = sim.size();
+        int view = settings.view();
+        int[] peers = new int[n];
+        for (int i = 0; i < n; i++) {
+            peers[i] = i;
+        }
+        for (int i = 0; i < n; i++) {
+            int want = view == 0 ? n - 1 : view;
+            // Partial Fisher-Yates over all nodes but i: the first `want` slots are a uniform random choice.
+            int chosen = 0;
+            for (int k = 0; chosen < want; k++) {
+                int j = k + random.nextInt(n - k);
+                int tmp = peers[k];
+                peers[k] = peers[j];
+                peers[j] = tmp;
+                if (peers[k] != i) {
+                    sim.neighborUp(i, peers[k]);
+                    chosen++;
+                }
+            }
+        }
+    }
+
+    private static int[] permutation(int n, SplittableRandom random) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int tmp = p[i];
+            p[i] = p[j];
+            p[j] = tmp;
+        }
+        return p;
+    }
+
+    /** Counts what the scenario reports, per broadcast in publishing order. */
+    private static final class Measure implements SimObserver {
+        private final int warmup;
+        private final long measureFrom;
+        private final HashMap<MessageId, Integer> index = new HashMap<>();
+        private final BitSet[] deliveredAt;
+        private final int[] lastHops;
+        private final long[] payloadSends;
+        int published;
+        long payloadMsgs;
+        long ihaveMsgs;
+        long graftMsgs;
+        long pruneMsgs;
+        long duplicateDeliveries;
+
+        Measure(int n, int total, int warmup, long measureFrom) {
+            this.warmup = warmup;
+            this.measureFrom = measureFrom;
+            this.deliveredAt = new BitSet[total];
+            this.lastHops = new int[total];
+            this.payloadSends = new long[total];
+            for (int m = 0; m < total; m++) {
+                deliveredAt[m] = new BitSet(n);
+            }
+        }
+
+        @Override
+        public void delivered(int node, PlumtreeOutput.Deliver d, long now) {
+            Integer m = index.get(d.id());
+            if (m == null) {
+                m = published++;
+                index.put(d.id(), m);
+            }
+            if (deliveredAt[m].get(node)) {
+                duplicateDeliveries++;
+                return;
+            }
+            deliveredAt[m].set(node);
+            lastHops[m] = Math.max(lastHops[m], d.hops());
+        }
+
+        @Override
+        public void sent(int from, int to, PlumtreeMessage message, long now) {
+            if (message instanceof PlumtreeMessage.Gossip g) {
+                Integer m = index.get(g.id());
+                if (m != null && m >= warmup) {
+                    payloadSends[m]++;
+                }
+            }
+            if (now < measureFrom) {
+                return;
+            }
+            if (message instanceof PlumtreeMessage.Gossip) {
+                payloadMsgs++;
+            } else if (message instanceof PlumtreeMessage.IHave) {
+                ihaveMsgs++;
+            } else if (message instanceof PlumtreeMessage.Graft) {
+                graftMsgs++;
+            } else {
+                pruneMsgs++;
+            }
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.plumtree.engine.broadcast;
+
+import io.plumtree.engine.MessageId;
+import io.plumtree.engine.NodeId;
+import io.plumtree.engine.broadcast.PlumtreeMessage.Announcement;
+import io.plumtree.engine.broadcast.PlumtreeMessage.Gossip;
+import io.plumtree.engine.broadcast.PlumtreeMessage.Graft;
+import io.plumtree.engine.broadcast.PlumtreeMessage.IHave;
+import io.plumtree.engine.broadcast.PlumtreeMessage.Prune;
+import io.plumtree.engine.broadcast.PlumtreeOutput.Deliver;
+import io.plumtree.engine.broadcast.PlumtreeOutput.ScheduleTimer;
+import io.plumtree.engine.broadcast.PlumtreeOutput.Send;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The core driven input by input, on explicit time: each handler of the paper checked on its own. */
+class PlumtreeTest {
+
+    private static final long MS = 1_000_000L;
+    private static final NodeId SELF = NodeId.of("self");
+    private static final NodeId A = NodeId.of("a");
+    private static final NodeId B = NodeId.of("b");
+    private static final NodeId C = NodeId.of("c");
+    private static final NodeId D = NodeId.of("d");
+    private static final NodeId ORIGIN = NodeId.of("origin");
+
+    /** eager fanout 2, lazy fanout 2: A and B become eager, C and D lazy. */
+    private final PlumtreeConfig config = PlumtreeConfig.lan().toBuilder()
+            .eagerFanout(2).lazyFanout(2).maxEagerPeers(4).maxLazyPeers(4)
+            .graftMaxRetries(3).maxPayloadBytes(1_000).build();
+    private Plumtree core;
+
+    @BeforeEach
+    void wire() {
+        core = new Plumtree(SELF, config, new SplittableRandom(42));
+        for (NodeId p : List.of(A, B, C, D)) {
+            List<PlumtreeOutput> out = handle(new PlumtreeInput.NeighborUp(p), 0);
+            assertThat(out).containsExactly(new Send(p, new PlumtreeMessage.Neighbor()));
+        }
+        assertThat(core.neighbourEagerPeers()).containsExactly(A, B);
+        assertThat(core.neighbourLazyPeers()).containsExactly(C, D);
+    }
+
+    private List<PlumtreeOutput> handle(PlumtreeInput input, long now) {
+        List<PlumtreeOutput> out = new ArrayList<>();
+        core.handle(input, now, out::add);
+        return out;
+    }
+
+    private List<PlumtreeOutput> receive(NodeId from, PlumtreeMessage m, long now) {
+        return handle(new PlumtreeInput.Received(from, m), now);
+    }
+
+    private static MessageId id(long seq) {
+        return new MessageId(ORIGIN, seq);
+    }
+
+    @Test
+    void broadcastDeliversLocallyPushesToEagerAndAnnouncesToLazyInOneBatch() {
+        byte[] payload = {1, 2, 3};
+        List<PlumtreeOutput> out = handle(new PlumtreeInput.Broadcast(payload), 10 * MS);
+        MessageId id = new MessageId(SELF, 1);
+        assertThat(out).containsExactly(
+                new Deliver(id, 0, payload),
+                new Send(A, new Gossip(id, 1, payload)),
+                new Send(B, new Gossip(id, 1, payload)),
+                new ScheduleTimer(config.ihaveInterval().toNanos(), new PlumtreeTimer.FlushAnnouncements()));
+        List<PlumtreeOutput> second = handle(new PlumtreeInput.Broadcast(payload), 20 * MS);
+        assertThat(second).as("the flush timer is already pending").noneMatch(o -> o instanceof ScheduleTimer);
+
+        List<PlumtreeOutput> flush = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.FlushAnnouncements()),
+                110 * MS);
+        MessageId id2 = new MessageId(SELF, 2);
+        IHave both = new IHave(List.of(new Announcement(id, 1), new Announcement(id2, 1)));
+        assertThat(flush).containsExactly(new Send(C, both), new Send(D, both));
+        assertThat(core.stats().broadcasts()).isEqualTo(2);
+    }
+
+    @Test
+    void firstCopyIsDeliveredOnceAndForwardedNeverBack() {
+        byte[] payload = {9};
+        List<PlumtreeOutput> out = receive(C, new Gossip(id(1), 3, payload), 0);
+        assertThat(out).contains(new Deliver(id(1), 3, payload));
+        assertThat(out).contains(new Send(A, new Gossip(id(1), 4, payload)), new Send(B, new Gossip(id(1), 4, payload)));
+        assertThat(out).noneMatch(o -> o instanceof Send s && s.to().equals(C));
+        assertThat(core.eagerPeers(ORIGIN)).as("the sender of the first copy becomes eager").contains(C);
+
+        List<PlumtreeOutput> dup = receive(A, new Gossip(id(1), 2, payload), 1);
+        assertThat(dup).as("a duplicate is never delivered, and is pruned")
+                .containsExactly(new Send(A, new Prune(ORIGIN)));
+        assertThat(core.lazyPeers(ORIGIN)).contains(A);
+        assertThat(core.eagerPeers(ORIGIN)).doesNotContain(A);
+        assertThat(core.stats().delivered()).isEqualTo(1);
+        assertThat(core.stats().duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void pruneChangesOnlyTheTreeOfThatOrigin() {
+        receive(A, new Prune(ORIGIN), 0);
+        assertThat(core.eagerPeers(ORIGIN)).containsExactly(B);
+        assertThat(core.lazyPeers(ORIGIN)).contains(A);
+        assertThat(core.eagerPeers(NodeId.of("other"))).containsExactly(A, B);
+    }
+
+    @Test
+    void aLazyPeerGraftsAMessageItWasOnlyToldAbout() {
+        List<PlumtreeOutput> out = receive(C, new IHave(List.of(new Announcement(id(7), 2))), 0);
+        assertThat(out).containsExactly(
+                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(7))));
+        assertThat(core.missingCount()).isEqualTo(1);
+
+        List<PlumtreeOutput> due = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(7))), 500 * MS);
+        assertThat(due).containsExactly(
+                new Send(C, new Graft(ORIGIN, List.of(id(7)))),
+                new ScheduleTimer(2 * config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(7))));
+        assertThat(core.eagerPeers(ORIGIN)).as("grafting repairs the tree").contains(C);
+
+        byte[] payload = {7};
+        List<PlumtreeOutput> answer = receive(C, new Gossip(id(7), 2, payload), 510 * MS);
+        assertThat(answer).contains(new Deliver(id(7), 2, payload));
+        assertThat(core.missingCount()).isZero();
+        assertThat(handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(7))), 1_500 * MS))
+                .as("a stale timer does nothing").isEmpty();
+    }
+
+    @Test
+    void graftsRetryOtherAnnouncersWithBackoffThenGiveUp() {
+        receive(C, new IHave(List.of(new Announcement(id(1), 2))), 0);
+        receive(D, new IHave(List.of(new Announcement(id(1), 3))), 1);
+        PlumtreeTimer due = new PlumtreeTimer.GraftDue(id(1));
+        List<NodeId> targets = new ArrayList<>();
+        List<Long> delays = new ArrayList<>();
+        long now = 0;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            now += 500 * MS;
+            for (PlumtreeOutput o : handle(new PlumtreeInput.TimerFired(due), now)) {
+                if (o instanceof Send s) {
+                    targets.add(s.to());
+                } else if (o instanceof ScheduleTimer t) {
+                    delays.add(t.delayNanos() / MS);
+                }
+            }
+        }
+        assertThat(targets).as("announcers in arrival order, in turn").containsExactly(C, D, C);
+        assertThat(delays).containsExactly(1_000L, 2_000L, 4_000L);
+        assertThat(core.missingCount()).isZero();
+        assertThat(core.stats().graftsAbandoned()).isEqualTo(1);
+    }
+
+    @Test
+    void graftsToOnePeerAreRateLimited() {
+        PlumtreeConfig tight = config.toBuilder().graftBurst(1).graftRatePerSecond(0.001).build();
+        core = new Plumtree(SELF, tight, new SplittableRandom(1));
+        core.handle(new PlumtreeInput.NeighborUp(C), 0, o -> { });
+        receive(C, new IHave(List.of(new Announcement(id(1), 2), new Announcement(id(2), 2))), 0);
+        List<PlumtreeOutput> first = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(1))), MS);
+        List<PlumtreeOutput> second = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(2))), MS);
+        assertThat(first).anyMatch(o -> o instanceof Send);
+        assertThat(second).noneMatch(o -> o instanceof Send).anyMatch(o -> o instanceof ScheduleTimer);
+        assertThat(core.stats().graftsRateLimited()).isEqualTo(1);
+    }
+
+    @Test
+    void graftIsAnsweredFromTheCacheAndMakesTheSenderEager() {
+        byte[] payload = {5};
+        receive(A, new Gossip(id(3), 1, payload), 0);
+        List<PlumtreeOutput> out = receive(D, new Graft(ORIGIN, List.of(id(3), id(4))), MS);
+        assertThat(out).containsExactly(new Send(D, new Gossip(id(3), 2, payload)));
+        assertThat(core.eagerPeers(ORIGIN)).contains(D);
+        assertThat(core.stats().graftsUnanswerable()).as("id 4 was never here").isEqualTo(1);
+    }
+
+    @Test
+    void cachedPayloadsExpire() {
+        receive(A, new Gossip(id(3), 1, new byte[]{5}), 0);
+        long afterTtl = config.cacheTtl().toNanos() + 1;
+        assertThat(receive(D, new Graft(ORIGIN, List.of(id(3))), afterTtl)).isEmpty();
+    }
+
+    @Test
+    void aShorterPathAnnouncedReplacesTheParent() {
+        receive(A, new Gossip(id(1), 9, new byte[]{1}), 0);
+        List<PlumtreeOutput> out = receive(C, new IHave(List.of(new Announcement(id(1), 9 - 3))), MS);
+        assertThat(out).containsExactly(
+                new Send(C, new Graft(ORIGIN, List.of())),
+                new Send(A, new Prune(ORIGIN)));
+        assertThat(core.eagerPeers(ORIGIN)).contains(C).doesNotContain(A);
+        assertThat(core.stats().optimizations()).isEqualTo(1);
+
+        assertThat(receive(D, new IHave(List.of(new Announcement(id(1), 5))), 2 * MS))
+                .as("one hop better than the new parent is below the threshold").isEmpty();
+    }
+
+    @Test
+    void thresholdZeroTurnsTheOptimizationOff() {
+        core = new Plumtree(SELF, config.toBuilder().optimizationThreshold(0).build(), new SplittableRandom(1));
+        receive(A, new Gossip(id(1), 9, new byte[]{1}), 0);
+        assertThat(receive(C, new IHave(List.of(new Announcement(id(1), 1))), MS)).isEmpty();
+    }
+
+    @Test
+    void oversizedPayloadIsRefusedAndNothingIsSent() {
+        List<PlumtreeOutput> out = new ArrayList<>();
+        assertThatThrownBy(() -> core.handle(new PlumtreeInput.Broadcast(new byte[1_001]), 0, out::add))
+                .isInstanceOf(PayloadTooLargeException.class)
+                .hasMessageContaining("1001 bytes").hasMessageContaining("1000");
+        assertThat(out).isEmpty();
+        assertThat(core.stats().broadcasts()).isZero();
+        assertThat(handle(new PlumtreeInput.Broadcast(new byte[1_000]), 0)).isNotEmpty();
+    }
+
+    @Test
+    void aPeerGoingDownIsReplacedFromTheLazyPeersAndTheSample() {
+        NodeId e = NodeId.of("e");
+        handle(new PlumtreeInput.NeighborUp(e), 0);
+        assertThat(core.neighbourEagerPeers()).containsExactly(A, B);
+
+        List<PlumtreeOutput> out = handle(new PlumtreeInput.NeighborDown(A), 0);
+        assertThat(core.neighbourEagerPeers()).containsExactly(B, C);
+        assertThat(core.neighbourLazyPeers()).containsExactly(D, e);
+        assertThat(out).as("the new neighbour is told").containsExactly(new Send(e, new PlumtreeMessage.Neighbor()));
+    }
+
+    @Test
+    void aPeerThatPicksUsHearsOfOurMessages() {
+        NodeId stranger = NodeId.of("stranger");
+        receive(stranger, new PlumtreeMessage.Neighbor(), 0);
+        assertThat(core.neighbourLazyPeers()).contains(stranger);
+        handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
+        List<PlumtreeOutput> flush = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.FlushAnnouncements()),
+                100 * MS);
+        assertThat(flush).anyMatch(o -> o instanceof Send s && s.to().equals(stranger));
+    }
+
+    @Test
+    void floodModePushesPayloadsToEveryoneAndNeverPrunes() {
+        core = new Plumtree(SELF, config.toBuilder().flood(true).build(), new SplittableRandom(1));
+        for (NodeId p : List.of(A, B, C, D)) {
+            handle(new PlumtreeInput.NeighborUp(p), 0);
+        }
+        List<PlumtreeOutput> out = handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
+        assertThat(out).filteredOn(o -> o instanceof Send s && s.message() instanceof Gossip).hasSize(4);
+        assertThat(out).noneMatch(o -> o instanceof ScheduleTimer);
+        assertThat(receive(A, new Gossip(new MessageId(SELF, 1), 2, new byte[]{1}), 1)).isEmpty();
+    }
+
+    @Test
+    void ownMessagesEchoedBackAreDuplicates() {
+        handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
+        List<PlumtreeOutput> out = receive(A, new Gossip(new MessageId(SELF, 1), 2, new byte[]{1}), 1);
+        assertThat(out).containsExactly(new Send(A, new Prune(SELF)));
+    }
+
+    @Test
+    void announcementsPerPeerAreBounded() {
+        core = new Plumtree(SELF, config.toBuilder().maxPendingIHaves(2).build(), new SplittableRandom(1));
+        core.handle(new PlumtreeInput.NeighborUp(A), 0, o -> { });
+        core.handle(new PlumtreeInput.NeighborUp(B), 0, o -> { });
+        core.handle(new PlumtreeInput.NeighborUp(C), 0, o -> { });
+        for (int i = 0; i < 5; i++) {
+            handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
+        }
+        List<PlumtreeOutput> flush = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.FlushAnnouncements()),
+                Duration.ofMillis(100).toNanos());
+        assertThat(flush).singleElement().satisfies(o ->
+                assertThat(((IHave) ((Send) o).message()).announcements()).hasSize(2));
+        assertThat(core.stats().announcementsDropped()).isEqualTo(3);
+    }
+}

@@ -1,0 +1,113 @@
+package io.plumtree.engine.sim;
+
+import io.plumtree.engine.broadcast.PlumtreeConfig;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Plumtree's claims on the simulator, at sizes that keep the normal build fast (n <= 200). The figures at 1,000 and
+ * 10,000 nodes are in docs/benchmarks.md, produced by bin/plumtree-sim. Every assertion names the seed.
+ */
+class BroadcastSimulationTest {
+
+    private static BroadcastSettings settings(int nodes, double crash, int view, boolean flood, long seed) {
+        BroadcastSettings d = BroadcastSettings.defaults();
+        return new BroadcastSettings(nodes, 60, 10, 20, 10, 1024, d.network(), crash, null, view, "lan", flood,
+                seed);
+    }
+
+    private static BroadcastResult run(BroadcastSettings s) {
+        return new BroadcastScenario(s, line -> { }).run();
+    }
+
+    private static String seed(BroadcastResult r) {
+        return "reproduce with seed=" + r.settings().seed() + ": " + r.toJson();
+    }
+
+    @Test
+    void everyMessageReachesEveryNodeExactlyOnce() {
+        for (long seed = 1; seed <= 3; seed++) {
+            BroadcastResult r = run(settings(200, 0, 0, false, seed));
+            assertThat(r.reliability()).as(seed(r)).isEqualTo(1.0);
+            assertThat(r.duplicateDeliveries()).as(seed(r)).isZero();
+        }
+    }
+
+    @Test
+    void steadyStateRedundancyIsLow() {
+        BroadcastResult tree = run(settings(200, 0, 0, false, 11));
+        BroadcastResult flood = run(settings(200, 0, 0, true, 11));
+        assertThat(tree.rmr()).as(seed(tree)).isLessThan(0.05);
+        assertThat(flood.rmr()).as("flood sends to every eager and lazy peer: " + seed(flood)).isGreaterThan(5);
+        assertThat(tree.payloadMsgs()).as(seed(tree)).isLessThan(flood.payloadMsgs() / 5);
+    }
+
+    @Test
+    void treeLatencyIsWithinTwiceTheFloodOptimum() {
+        BroadcastResult tree = run(settings(200, 0, 0, false, 5));
+        BroadcastResult flood = run(settings(200, 0, 0, true, 5));
+        assertThat(flood.reliability()).isEqualTo(1.0);
+        assertThat(tree.ldhMax()).as(seed(tree) + " vs " + flood.toJson()).isLessThanOrEqualTo(2 * flood.ldhMax());
+    }
+
+    @Test
+    void repairsAfterThirtyPercentCrash() {
+        for (long seed = 1; seed <= 2; seed++) {
+            BroadcastResult r = run(settings(200, 0.3, 0, false, seed));
+            assertThat(r.crashed()).isEqualTo(60);
+            assertThat(r.countedBroadcasts()).as(seed(r)).isPositive();
+            assertThat(r.reliability()).as(seed(r)).isEqualTo(1.0);
+            assertThat(r.graftMsgs()).as("repair goes through GRAFT: " + seed(r)).isPositive();
+        }
+    }
+
+    @Test
+    void worksOnAPartialView() {
+        BroadcastResult r = run(settings(200, 0, 20, false, 3));
+        assertThat(r.reliability()).as(seed(r)).isEqualTo(1.0);
+        assertThat(r.rmr()).as(seed(r)).isLessThan(0.05);
+    }
+
+    @Test
+    void lossOnReliableLinksBecomesDelayNotLoss() {
+        BroadcastSettings d = settings(100, 0, 0, false, 4);
+        BroadcastSettings lossy = new BroadcastSettings(d.nodes(), d.broadcasts(), d.senders(), d.warmup(),
+                d.rate(), d.payloadBytes(), d.network().withLoss(0.2), 0, null, 0, "lan", false, 4);
+        BroadcastResult r = run(lossy);
+        assertThat(r.reliability()).as(seed(r)).isEqualTo(1.0);
+        assertThat(r.duplicateDeliveries()).isZero();
+    }
+
+    @Test
+    void sameSeedSameRun() {
+        BroadcastSettings s = settings(150, 0.2, 0, false, 99);
+        assertThat(run(s).toJson(false)).isEqualTo(run(s).toJson(false));
+        BroadcastSettings other = settings(150, 0.2, 0, false, 100);
+        assertThat(run(other).toJson(false)).isNotEqualTo(run(s).toJson(false));
+    }
+
+    @Test
+    void everyPresetDelivers() {
+        for (String preset : new String[]{"lan", "wan", "local", "largeCluster"}) {
+            BroadcastSettings d = settings(100, 0, 0, false, 8);
+            BroadcastSettings s = new BroadcastSettings(d.nodes(), 30, d.senders(), d.warmup(), d.rate(),
+                    d.payloadBytes(), d.network(), 0, null, 0, preset, false, 8);
+            BroadcastResult r = new BroadcastScenario(s, PlumtreeConfig.preset(preset), line -> { }).run();
+            assertThat(r.reliability()).as(preset + " " + seed(r)).isEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void crashAtAChosenTime() {
+        BroadcastSettings d = settings(100, 0.3, 0, false, 6);
+        BroadcastSettings s = new BroadcastSettings(d.nodes(), d.broadcasts(), d.senders(), d.warmup(), d.rate(),
+                d.payloadBytes(), d.network(), 0.3, Duration.ofSeconds(4), 0, "lan", false, 6);
+        BroadcastResult r = run(s);
+        assertThat(r.countedBroadcasts()).as("measured broadcasts run from 3.0 s to 8.9 s; those from 6.0 s count")
+                .isEqualTo(30);
+        assertThat(r.reliability()).as(seed(r)).isEqualTo(1.0);
+    }
+}

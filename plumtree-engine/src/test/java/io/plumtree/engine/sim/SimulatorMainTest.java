@@ -1,0 +1,47 @@
+package io.plumtree.engine.sim;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SimulatorMainTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return SimulatorMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void printsOneJsonObjectAsTheLastLine() {
+        assertThat(run("--scenario", "broadcast", "--nodes", "30", "--broadcasts", "5", "--senders", "3",
+                "--warmup", "2", "--rate", "20", "--payload", "64", "--latency-ms", "2-4", "--loss", "0.01",
+                "--view", "all", "--preset", "local", "--seed", "7", "--mode", "plumtree")).isZero();
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        String json = lines[lines.length - 1];
+        assertThat(json).startsWith("{").endsWith("}");
+        for (String key : new String[]{"nodes", "broadcasts", "reliability", "rmr", "ldh_max", "ldh_mean",
+                "payload_msgs", "ihave_msgs", "graft_msgs", "prune_msgs", "sim_seconds", "wall_seconds"}) {
+            assertThat(json).contains("\"" + key + "\":");
+        }
+        assertThat(json).contains("\"nodes\":30", "\"broadcasts\":5", "\"reliability\":1.0");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("seed 7");
+    }
+
+    @Test
+    void badFlagsExitWithStatusTwoAndSayWhy() {
+        assertThat(run("--nodes", "many")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--nodes expects an integer, got 'many'", "usage");
+        assertThat(run("--frobnicate", "1")).isEqualTo(2);
+        assertThat(run("--scenario", "membership")).isEqualTo(2);
+        assertThat(run("--preset", "huge")).isEqualTo(2);
+        assertThat(run("--crash", "0.95", "--nodes", "20")).isEqualTo(2);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}

@@ -23,8 +23,8 @@ import java.util.random.RandomGenerator;
  * <p>Why a tree per origin: with one tree shared by all origins (the paper's single-sender setting), messages from
  * different origins that cross on a cycle each find a duplicate at a different edge, both edges are pruned and the
  * tree falls apart, to be grafted together again, continuously. riak_core's Plumtree keeps per-root sets for this
- * reason; measured in the simulator, n = 1,000 with 10 senders: a shared tree never settled (hundreds of GRAFTs
- * per broadcast, RMR 0.45), per-origin trees settle within the warm-up.
+ * reason. {@link PlumtreeConfig#perOriginTrees()} false keeps the shared tree, for comparison; docs/broadcast.md
+ * has the measurements.
  */
 final class PeerSets {
 
@@ -54,6 +54,9 @@ final class PeerSets {
 
     /** The tree of messages from {@code root}, created from the neighbour partition on first use. */
     TreePeers tree(NodeId root) {
+        if (!config.perOriginTrees()) {
+            return neighbours;
+        }
         TreePeers t = trees.get(root);
         if (t == null) {
             if (trees.size() >= config.maxTrees()) {
@@ -106,6 +109,9 @@ final class PeerSets {
      */
     void acceptNeighbour(NodeId peer) {
         neighbours.noteAnnouncer(peer);
+        if (!config.perOriginTrees()) {
+            return;
+        }
         for (TreePeers t : trees.values()) {
             t.noteAnnouncer(peer);
         }

@@ -37,6 +37,8 @@ import java.util.Objects;
  *                              at least {@code cacheTtl}
  * @param seenMaxEntries        most message ids remembered
  * @param maxPayloadBytes       largest payload a node accepts to broadcast; larger ones are refused
+ * @param perOriginTrees        one broadcast tree per origin (the default), or one tree shared by all origins as in
+ *                              the paper; shared is kept for comparison only (see docs/broadcast.md)
  * @param flood                 baseline mode for measurements: push every payload to every eager and lazy peer,
  *                              never announce, graft or prune
  */
@@ -62,6 +64,7 @@ public record PlumtreeConfig(
         Duration seenTtl,
         int seenMaxEntries,
         int maxPayloadBytes,
+        boolean perOriginTrees,
         boolean flood) {
 
     /** Checks every bound, so a bad value fails at configuration time with the name of the setting. */
@@ -213,6 +216,7 @@ public record PlumtreeConfig(
         private Duration seenTtl = Duration.ofSeconds(120);
         private int seenMaxEntries = 65_536;
         private int maxPayloadBytes = 1 << 20;
+        private boolean perOriginTrees = true;
         private boolean flood;
 
         /** Starts from the {@code lan} values. */
@@ -241,6 +245,7 @@ public record PlumtreeConfig(
             seenTtl = c.seenTtl;
             seenMaxEntries = c.seenMaxEntries;
             maxPayloadBytes = c.maxPayloadBytes;
+            perOriginTrees = c.perOriginTrees;
             flood = c.flood;
         }
 
@@ -307,6 +312,9 @@ public record PlumtreeConfig(
         /** See {@link PlumtreeConfig#maxPayloadBytes()}. */
         public Builder maxPayloadBytes(int v) { maxPayloadBytes = v; return this; }
 
+        /** See {@link PlumtreeConfig#perOriginTrees()}. */
+        public Builder perOriginTrees(boolean v) { perOriginTrees = v; return this; }
+
         /** See {@link PlumtreeConfig#flood()}. */
         public Builder flood(boolean v) { flood = v; return this; }
 
@@ -315,7 +323,7 @@ public record PlumtreeConfig(
             return new PlumtreeConfig(eagerFanout, lazyFanout, maxEagerPeers, maxLazyPeers, maxTrees, maxKnownPeers,
                     ihaveInterval, ihaveBatchSize, maxPendingIHaves, graftTimeout, graftMaxBackoff, graftMaxRetries,
                     graftRatePerSecond, graftBurst, optimizationThreshold, cacheTtl, cacheMaxMessages,
-                    cacheMaxBytes, seenTtl, seenMaxEntries, maxPayloadBytes, flood);
+                    cacheMaxBytes, seenTtl, seenMaxEntries, maxPayloadBytes, perOriginTrees, flood);
         }
     }
 }

@@ -46,6 +46,7 @@ public record BroadcastResult(
                 .put("scenario", "broadcast")
                 .put("mode", s.flood() ? "flood" : "plumtree")
                 .put("preset", s.preset())
+                .put("trees", s.sharedTree() ? "shared" : "per-origin")
                 .put("seed", s.seed())
                 .put("nodes", s.nodes())
                 .put("broadcasts", s.broadcasts())

@@ -51,7 +51,10 @@ public final class BroadcastScenario {
      */
     public BroadcastScenario(BroadcastSettings settings, PlumtreeConfig config, Consumer<String> progress) {
         this.settings = settings;
-        this.config = settings.flood() ? config.toBuilder().flood(true).build() : config;
+        this.config = config.toBuilder()
+                .flood(config.flood() || settings.flood())
+                .perOriginTrees(config.perOriginTrees() && !settings.sharedTree())
+                .build();
         this.progress = progress;
     }
 

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param view         peers each node is told about: 0 for all of them, else that many random ones ({@code --view})
  * @param preset       Plumtree preset name ({@code --preset})
  * @param flood        the flood baseline instead of Plumtree ({@code --mode flood})
+ * @param sharedTree   one tree shared by all origins instead of one per origin ({@code --trees shared}), for
+ *                     comparison with the paper's setting
  * @param seed         seed of every random choice ({@code --seed})
  */
 public record BroadcastSettings(
@@ -32,6 +34,7 @@ public record BroadcastSettings(
         int view,
         String preset,
         boolean flood,
+        boolean sharedTree,
         long seed) {
 
     /** Validates the values, naming the flag at fault. */
@@ -59,6 +62,6 @@ public record BroadcastSettings(
     /** The defaults of {@code bin/plumtree-sim --scenario broadcast}. */
     public static BroadcastSettings defaults() {
         return new BroadcastSettings(100, 100, 10, 20, 10, 1024, NetworkOptions.lan(), 0, null, 0, "lan",
-                false, 1);
+                false, false, 1);
     }
 }

@@ -14,7 +14,7 @@ public final class SimulatorMain {
 
     private static final Set<String> BROADCAST_FLAGS = Set.of("--scenario", "--nodes", "--broadcasts", "--senders",
             "--warmup", "--rate", "--payload", "--latency-ms", "--loss", "--crash", "--crash-at", "--view",
-            "--preset", "--mode", "--seed");
+            "--preset", "--mode", "--trees", "--seed");
 
     private SimulatorMain() {
     }
@@ -61,7 +61,7 @@ public final class SimulatorMain {
                 usage: bin/plumtree-sim --scenario broadcast [--nodes N] [--broadcasts B] [--senders S] [--warmup W]
                          [--rate PER_SECOND] [--payload BYTES] [--latency-ms MIN-MAX] [--loss P] [--crash FRACTION]
                          [--crash-at SECONDS] [--view all|K] [--preset lan|wan|local|largeCluster]
-                         [--mode plumtree|flood] [--seed N]""";
+                         [--mode plumtree|flood] [--trees per-origin|shared] [--seed N]""";
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -105,6 +105,10 @@ public final class SimulatorMain {
         if (!mode.equals("plumtree") && !mode.equals("flood")) {
             throw new IllegalArgumentException("--mode must be plumtree or flood, got '" + mode + "'");
         }
+        String trees = f.getOrDefault("--trees", "per-origin");
+        if (!trees.equals("per-origin") && !trees.equals("shared")) {
+            throw new IllegalArgumentException("--trees must be per-origin or shared, got '" + trees + "'");
+        }
         String preset = f.getOrDefault("--preset", d.preset());
         io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset);
         return new BroadcastSettings(
@@ -122,6 +126,7 @@ public final class SimulatorMain {
                 view.equals("all") ? 0 : (int) parseLong("--view", view),
                 preset,
                 mode.equals("flood"),
+                trees.equals("shared"),
                 f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
     }
 

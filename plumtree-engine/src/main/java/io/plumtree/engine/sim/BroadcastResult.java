@@ -47,6 +47,7 @@ public record BroadcastResult(
                 .put("mode", s.flood() ? "flood" : "plumtree")
                 .put("preset", s.preset())
                 .put("trees", s.sharedTree() ? "shared" : "per-origin")
+                .put("set", s.overrides())
                 .put("seed", s.seed())
                 .put("nodes", s.nodes())
                 .put("broadcasts", s.broadcasts())

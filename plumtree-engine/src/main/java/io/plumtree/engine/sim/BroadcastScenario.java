@@ -41,7 +41,7 @@ public final class BroadcastScenario {
      * @param progress receives human-readable progress lines (the CLI sends them to stderr)
      */
     public BroadcastScenario(BroadcastSettings settings, Consumer<String> progress) {
-        this(settings, PlumtreeConfig.preset(settings.preset()), progress);
+        this(settings, ConfigOverrides.apply(PlumtreeConfig.preset(settings.preset()), settings.overrides()), progress);
     }
 
     /**

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param flood        the flood baseline instead of Plumtree ({@code --mode flood})
  * @param sharedTree   one tree shared by all origins instead of one per origin ({@code --trees shared}), for
  *                     comparison with the paper's setting
+ * @param overrides    Plumtree settings changed from the preset, as {@code name=value,...} ({@code --set}); empty
+ *                     for none
  * @param seed         seed of every random choice ({@code --seed})
  */
 public record BroadcastSettings(
@@ -35,6 +37,7 @@ public record BroadcastSettings(
         String preset,
         boolean flood,
         boolean sharedTree,
+        String overrides,
         long seed) {
 
     /** Validates the values, naming the flag at fault. */
@@ -51,6 +54,7 @@ public record BroadcastSettings(
         require(view >= 0 && view < nodes, "--view must be 'all' or between 1 and nodes - 1, got " + view);
         require(network != null, "network options missing");
         require(preset != null, "--preset missing");
+        require(overrides != null, "overrides missing");
     }
 
     private static void require(boolean ok, String message) {
@@ -62,6 +66,6 @@ public record BroadcastSettings(
     /** The defaults of {@code bin/plumtree-sim --scenario broadcast}. */
     public static BroadcastSettings defaults() {
         return new BroadcastSettings(100, 100, 10, 20, 10, 1024, NetworkOptions.lan(), 0, null, 0, "lan",
-                false, false, 1);
+                false, false, "", 1);
     }
 }

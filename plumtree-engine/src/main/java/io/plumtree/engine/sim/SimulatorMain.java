@@ -14,7 +14,7 @@ public final class SimulatorMain {
 
     private static final Set<String> BROADCAST_FLAGS = Set.of("--scenario", "--nodes", "--broadcasts", "--senders",
             "--warmup", "--rate", "--payload", "--latency-ms", "--loss", "--crash", "--crash-at", "--view",
-            "--preset", "--mode", "--trees", "--seed");
+            "--preset", "--mode", "--trees", "--set", "--seed");
 
     private SimulatorMain() {
     }
@@ -61,7 +61,8 @@ public final class SimulatorMain {
                 usage: bin/plumtree-sim --scenario broadcast [--nodes N] [--broadcasts B] [--senders S] [--warmup W]
                          [--rate PER_SECOND] [--payload BYTES] [--latency-ms MIN-MAX] [--loss P] [--crash FRACTION]
                          [--crash-at SECONDS] [--view all|K] [--preset lan|wan|local|largeCluster]
-                         [--mode plumtree|flood] [--trees per-origin|shared] [--seed N]""";
+                         [--mode plumtree|flood] [--trees per-origin|shared] [--seed N]
+                         [--set name=value,...]  (any PlumtreeConfig setting, e.g. optimizationThreshold=0)""";
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -110,7 +111,8 @@ public final class SimulatorMain {
             throw new IllegalArgumentException("--trees must be per-origin or shared, got '" + trees + "'");
         }
         String preset = f.getOrDefault("--preset", d.preset());
-        io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset);
+        String overrides = f.getOrDefault("--set", "");
+        ConfigOverrides.apply(io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset), overrides);
         return new BroadcastSettings(
                 intFlag(f, "--nodes", d.nodes()),
                 intFlag(f, "--broadcasts", d.broadcasts()),
@@ -127,6 +129,7 @@ public final class SimulatorMain {
                 preset,
                 mode.equals("flood"),
                 trees.equals("shared"),
+                overrides,
                 f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
     }
 

@@ -16,7 +16,7 @@ class BroadcastSimulationTest {
     private static BroadcastSettings settings(int nodes, double crash, int view, boolean flood, long seed) {
         BroadcastSettings d = BroadcastSettings.defaults();
         return new BroadcastSettings(nodes, 60, 10, 20, 10, 1024, d.network(), crash, null, view, "lan", flood,
-                false, seed);
+                false, "", seed);
     }
 
     private static BroadcastResult run(BroadcastSettings s) {
@@ -75,7 +75,7 @@ class BroadcastSimulationTest {
     void lossOnReliableLinksBecomesDelayNotLoss() {
         BroadcastSettings d = settings(100, 0, 0, false, 4);
         BroadcastSettings lossy = new BroadcastSettings(d.nodes(), d.broadcasts(), d.senders(), d.warmup(),
-                d.rate(), d.payloadBytes(), d.network().withLoss(0.2), 0, null, 0, "lan", false, false, 4);
+                d.rate(), d.payloadBytes(), d.network().withLoss(0.2), 0, null, 0, "lan", false, false, "", 4);
         BroadcastResult r = run(lossy);
         assertThat(r.reliability()).as(seed(r)).isEqualTo(1.0);
         assertThat(r.duplicateDeliveries()).isZero();
@@ -94,7 +94,7 @@ class BroadcastSimulationTest {
         for (String preset : new String[]{"lan", "wan", "local", "largeCluster"}) {
             BroadcastSettings d = settings(100, 0, 0, false, 8);
             BroadcastSettings s = new BroadcastSettings(d.nodes(), 30, d.senders(), d.warmup(), d.rate(),
-                    d.payloadBytes(), d.network(), 0, null, 0, preset, false, false, 8);
+                    d.payloadBytes(), d.network(), 0, null, 0, preset, false, false, "", 8);
             BroadcastResult r = new BroadcastScenario(s, PlumtreeConfig.preset(preset), line -> { }).run();
             assertThat(r.reliability()).as(preset + " " + seed(r)).isEqualTo(1.0);
         }
@@ -104,7 +104,7 @@ class BroadcastSimulationTest {
     void oneSharedTreeFallsApartUnderConcurrentSendersWhereTreesPerOriginDoNot() {
         BroadcastSettings d = settings(200, 0, 0, false, 12);
         BroadcastSettings shared = new BroadcastSettings(d.nodes(), d.broadcasts(), d.senders(), d.warmup(),
-                d.rate(), d.payloadBytes(), d.network(), 0, null, 0, "lan", false, true, 12);
+                d.rate(), d.payloadBytes(), d.network(), 0, null, 0, "lan", false, true, "", 12);
         BroadcastResult perOrigin = run(d);
         BroadcastResult one = run(shared);
         assertThat(one.reliability()).as("grafts still deliver everything: " + seed(one)).isEqualTo(1.0);
@@ -117,7 +117,7 @@ class BroadcastSimulationTest {
     void crashAtAChosenTime() {
         BroadcastSettings d = settings(100, 0.3, 0, false, 6);
         BroadcastSettings s = new BroadcastSettings(d.nodes(), d.broadcasts(), d.senders(), d.warmup(), d.rate(),
-                d.payloadBytes(), d.network(), 0.3, Duration.ofSeconds(4), 0, "lan", false, false, 6);
+                d.payloadBytes(), d.network(), 0.3, Duration.ofSeconds(4), 0, "lan", false, false, "", 6);
         BroadcastResult r = run(s);
         assertThat(r.countedBroadcasts()).as("measured broadcasts run from 3.0 s to 8.9 s; those from 6.0 s count")
                 .isEqualTo(30);

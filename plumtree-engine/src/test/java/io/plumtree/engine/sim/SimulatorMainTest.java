@@ -42,6 +42,19 @@ class SimulatorMainTest {
         assertThat(run("--scenario", "membership")).isEqualTo(2);
         assertThat(run("--preset", "huge")).isEqualTo(2);
         assertThat(run("--crash", "0.95", "--nodes", "20")).isEqualTo(2);
+        assertThat(run("--set", "eagerFanout=many")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--set eagerFanout: cannot read 'many' as int");
+        assertThat(run("--set", "warpDrive=1")).isEqualTo(2);
+        assertThat(run("--set", "eagerFanout=0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("eagerFanout must be positive");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void overridesReachTheCores() {
+        assertThat(run("--nodes", "40", "--broadcasts", "10", "--set",
+                "optimizationThreshold=0,graftTimeout=250ms,ihaveInterval=0.05s")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("\"set\":\"optimizationThreshold=0,graftTimeout=250ms,ihaveInterval=0.05s\"");
     }
 }

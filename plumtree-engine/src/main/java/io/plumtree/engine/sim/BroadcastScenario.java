@@ -1,6 +1,7 @@
 package io.plumtree.engine.sim;
 
 import io.plumtree.engine.MessageId;
+import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.Plumtree;
 import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.broadcast.PlumtreeInput;
@@ -68,23 +69,31 @@ public final class BroadcastScenario {
         for (int i = 0; i < n; i++) {
             coreRandoms[i] = random.split();
         }
-        Simulation sim = new Simulation(n, s.network(), random.nextLong(),
-                (i, id) -> new Plumtree(id, config, coreRandoms[i]));
+        NodeId[] names = new NodeId[n];
+        HashMap<NodeId, Integer> indexOf = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            names[i] = NodeId.of("n" + i);
+            indexOf.put(names[i], i);
+        }
+        int total = s.warmup() + s.broadcasts();
+        long interval = Math.round(1e9 / s.rate());
+        long firstMeasured = START_NANOS + s.warmup() * interval;
+        Measure measure = new Measure(n, total, s.warmup(), firstMeasured);
+        Simulation<PlumtreeInput> sim = new Simulation<>(n, s.network(), random.nextLong(),
+                i -> new PlumtreeSimNode(i, new Plumtree(names[i], config, coreRandoms[i]), indexOf,
+                        measure));
 
         progress.accept("wiring " + n + " nodes, view " + (s.view() == 0 ? "all" : s.view()));
-        wire(sim, random);
+        wire(sim, names, random);
 
         int[] order = permutation(n, random);
         int[] senders = new int[s.senders()];
         System.arraycopy(order, 0, senders, 0, senders.length);
-        int total = s.warmup() + s.broadcasts();
-        long interval = Math.round(1e9 / s.rate());
         byte[] payload = new byte[s.payloadBytes()];
         random.nextBytes(payload);
         for (int k = 0; k < total; k++) {
             sim.schedule(senders[k % senders.length], new PlumtreeInput.Broadcast(payload), START_NANOS + k * interval);
         }
-        long firstMeasured = START_NANOS + s.warmup() * interval;
         long lastBroadcast = START_NANOS + (total - 1) * interval;
 
         int crashCount = (int) Math.round(s.crashFraction() * n);
@@ -94,8 +103,6 @@ public final class BroadcastScenario {
         }
         long countFrom = crashCount > 0 ? crashAt + CRASH_GRACE_NANOS : firstMeasured;
 
-        Measure measure = new Measure(n, total, s.warmup(), firstMeasured);
-        sim.observe(measure);
         long progressEvery = 5_000_000_000L;
         long[] lastReport = {System.nanoTime()};
         sim.run(lastBroadcast + DRAIN_NANOS, t -> {
@@ -142,7 +149,7 @@ public final class BroadcastScenario {
     }
 
     /** Tells each node its peers: all others in a random order, or a random subset of the view size. */
-    private void wire(Simulation sim, SplittableRandom random) {
+    private void wire(Simulation<PlumtreeInput> sim, NodeId[] names, SplittableRandom random) {
         int n = sim.size();
         int view = settings.view();
         int[] peers = new int[n];
@@ -159,7 +166,7 @@ public final class BroadcastScenario {
                 peers[k] = peers[j];
                 peers[j] = tmp;
                 if (peers[k] != i) {
-                    sim.neighborUp(i, peers[k]);
+                    sim.inject(i, new PlumtreeInput.NeighborUp(names[peers[k]]));
                     chosen++;
                 }
             }

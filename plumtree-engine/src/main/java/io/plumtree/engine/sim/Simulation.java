@@ -1,43 +1,87 @@
 package io.plumtree.engine.sim;
 
-import io.plumtree.engine.NodeId;
-import io.plumtree.engine.broadcast.Plumtree;
-import io.plumtree.engine.broadcast.PlumtreeInput;
-import io.plumtree.engine.broadcast.PlumtreeMessage;
-import io.plumtree.engine.broadcast.PlumtreeOutput;
-
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
-import java.util.function.IntFunction;
 import java.util.function.LongConsumer;
 
 /**
- * A discrete-event simulation of many Plumtree cores on virtual time, in one thread, deterministic for a seed.
+ * A discrete-event simulation of many protocol nodes on virtual time, in one thread, deterministic for a seed.
  *
- * <p>A priority queue holds (time, sequence, node, input). The loop pops the earliest, hands the input to that
- * node's core at that time, and turns the core's outputs into new events: a send becomes a delivery at
- * {@code now + link latency} (unless the network drops it), a timer becomes a {@code TimerFired} at
- * {@code now + delay}, a delivery is reported to the {@link SimObserver}.
+ * <p>A priority queue holds (time, sequence, node, input). The loop pops the earliest and hands the input to that
+ * node at that time; the node answers through its {@link Outbox}: a message to another node becomes that node's
+ * input at {@code now + link latency} (unless the network drops it), a timer becomes its own input at
+ * {@code now + delay}. What a node delivers or emits, its adapter reports to the scenario.
  *
- * <p>The network model: every link has its own latency, drawn once from the seed; links between cores are
- * reliable and ordered (TCP-like) while both ends are up and on the same side of a partition, and loss on them
- * becomes retransmission delay. A crashed node drops everything sent to it and never acts again. A paused node
- * (a CPU-starved process) handles nothing until the pause ends, then everything that arrived meanwhile, in order.
+ * <p>The network model, all of it from the seed: every link has its own latency, drawn once; {@link Link#RELIABLE}
+ * links (TCP-like) are reliable and ordered while both ends are up and on the same side of a partition, and loss on
+ * them becomes retransmission delay; {@link Link#DATAGRAM}s (UDP-like) are lost with the configured probability. A
+ * crashed node drops everything sent to it and never acts again. A paused node (a CPU-starved process) handles
+ * nothing until the pause ends, then everything that arrived meanwhile, in order. Messages between the two sides of
+ * a partition are lost, in flight ones included.
+ *
+ * @param <I> the input type of the nodes
  */
-public final class Simulation {
+public final class Simulation<I> {
+
+    /** A simulated node: a protocol core behind an adapter that turns its outputs into {@link Outbox} calls. */
+    @FunctionalInterface
+    public interface Node<I> {
+        /**
+         * Handles one input at virtual time {@code nowNanos}.
+         *
+         * @param input    what happened
+         * @param nowNanos virtual time
+         * @param out      where to put messages and timers
+         */
+        void handle(I input, long nowNanos, Outbox<I> out);
+    }
+
+    /** What a node may ask of the network and the clock while handling an input. */
+    public interface Outbox<I> {
+        /**
+         * Sends to another node; it arrives there as {@code input}, if the network lets it.
+         *
+         * @param to    receiver index
+         * @param input the receiver's input
+         * @param link  reliable stream or datagram
+         */
+        void send(int to, I input, Link link);
+
+        /**
+         * Hands {@code input} back to this node after a delay.
+         *
+         * @param delayNanos the delay
+         * @param input      the node's input
+         */
+        void timer(long delayNanos, I input);
+    }
+
+    /** The two kinds of link the network carries. */
+    public enum Link {
+        /** TCP-like: reliable and ordered; loss becomes retransmission delay. */
+        RELIABLE,
+        /** UDP-like: lost with the configured probability. */
+        DATAGRAM
+    }
+
+    /** Builds node {@code i}. */
+    @FunctionalInterface
+    public interface NodeFactory<I> {
+        /**
+         * @param index the node's index
+         * @return the node
+         */
+        Node<I> create(int index);
+    }
 
     private final NetworkOptions network;
     private final long seed;
-    private final NodeId[] ids;
-    private final Plumtree[] cores;
-    private final HashMap<NodeId, Integer> indexOf;
+    private final Node<I>[] nodes;
     private final SplittableRandom linkRandom;
-    private final PriorityQueue<Event> queue = new PriorityQueue<>();
-    private SimObserver observer = new SimObserver() {
-    };
+    private final PriorityQueue<Event<I>> queue = new PriorityQueue<>();
 
     /** Whether each node has crashed. */
     private final boolean[] crashed;
@@ -48,36 +92,48 @@ public final class Simulation {
     /** Side of the current partition each node is on; all 0 when healed. */
     private final int[] side;
 
-    /** Arrival time of the last message on each directed link, to keep reliable links in order under loss. */
+    /** Arrival time of the last message on each directed reliable link, to keep it in order under loss. */
     private final HashMap<Long, Long> lastArrival = new HashMap<>();
+
+    /** The node being handled, for its outbox. */
+    private int current = -1;
+    private final Outbox<I> outbox = new Outbox<>() {
+        @Override
+        public void send(int to, I input, Link link) {
+            sendFrom(current, to, input, link);
+        }
+
+        @Override
+        public void timer(long delayNanos, I input) {
+            if (delayNanos < 0) {
+                throw new IllegalStateException("negative timer delay " + delayNanos);
+            }
+            push(now + delayNanos, current, -1, input);
+        }
+    };
 
     private long now;
     private long nextSequence;
     private long eventsHandled;
+    private long messagesSent;
     private long messagesDropped;
 
     /**
-     * @param nodes    number of nodes, named {@code n0}, {@code n1}, ...
-     * @param network  the network's conditions
-     * @param seed     the seed of every random choice of the network (each core gets its own generator from
-     *                 {@code coreFactory})
-     * @param coreFactory builds node {@code i}'s core given its name; called once per node, in index order
+     * @param nodes   number of nodes
+     * @param network the network's conditions
+     * @param seed    the seed of every random choice of the network
+     * @param factory builds node {@code i}; called once per node, in index order
      */
-    public Simulation(int nodes, NetworkOptions network, long seed, CoreFactory coreFactory) {
+    @SuppressWarnings("unchecked")
+    public Simulation(int nodes, NetworkOptions network, long seed, NodeFactory<I> factory) {
         if (nodes < 1) {
             throw new IllegalArgumentException("a simulation needs at least one node, got " + nodes);
         }
         this.network = Objects.requireNonNull(network, "network");
         this.seed = seed;
-        this.ids = new NodeId[nodes];
-        this.cores = new Plumtree[nodes];
-        this.indexOf = new HashMap<>(nodes * 2);
+        this.nodes = (Node<I>[]) new Node<?>[nodes];
         for (int i = 0; i < nodes; i++) {
-            ids[i] = NodeId.of("n" + i);
-            indexOf.put(ids[i], i);
-        }
-        for (int i = 0; i < nodes; i++) {
-            cores[i] = coreFactory.create(i, ids[i]);
+            this.nodes[i] = factory.create(i);
         }
         this.linkRandom = new SplittableRandom(seed ^ 0x5DEECE66DL);
         this.crashed = new boolean[nodes];
@@ -85,44 +141,14 @@ public final class Simulation {
         this.side = new int[nodes];
     }
 
-    /** Builds the core of one node. */
-    @FunctionalInterface
-    public interface CoreFactory {
-        /**
-         * @param index the node's index
-         * @param id    the node's name
-         * @return its core
-         */
-        Plumtree create(int index, NodeId id);
-    }
-
-    /** Sets who measures the run. */
-    public void observe(SimObserver observer) {
-        this.observer = Objects.requireNonNull(observer, "observer");
-    }
-
     /** Number of nodes. */
     public int size() {
-        return cores.length;
+        return nodes.length;
     }
 
-    /** Name of node {@code i}. */
-    public NodeId id(int i) {
-        return ids[i];
-    }
-
-    /** Index of a node by name. */
-    public int indexOf(NodeId id) {
-        Integer i = indexOf.get(id);
-        if (i == null) {
-            throw new IllegalArgumentException("no node named " + id);
-        }
-        return i;
-    }
-
-    /** Node {@code i}'s core, for inspection between runs. */
-    public Plumtree core(int i) {
-        return cores[i];
+    /** Node {@code i}, for inspection between runs. */
+    public Node<I> node(int i) {
+        return nodes[i];
     }
 
     /** Current virtual time in nanoseconds. */
@@ -130,12 +156,17 @@ public final class Simulation {
         return now;
     }
 
-    /** Events handed to cores so far. */
+    /** Events handed to nodes so far. */
     public long eventsHandled() {
         return eventsHandled;
     }
 
-    /** Messages the network dropped (crashed receiver, partition). */
+    /** Messages nodes sent, dropped or not. */
+    public long messagesSent() {
+        return messagesSent;
+    }
+
+    /** Messages the network dropped (loss, crashed receiver, partition). */
     public long messagesDropped() {
         return messagesDropped;
     }
@@ -150,14 +181,19 @@ public final class Simulation {
         return crashed[i];
     }
 
-    /** Hands an input to node {@code i} at {@code atNanos} (not before the current time). */
-    public void schedule(int node, PlumtreeInput input, long atNanos) {
-        push(Math.max(atNanos, now), node, input);
+    /** Whether node {@code i} is paused now. */
+    public boolean isPaused(int i) {
+        return pausedUntil[i] > now;
     }
 
-    /** Tells node {@code i} at once, at the current time, that {@code peer} is up. */
-    public void neighborUp(int node, int peer) {
-        handle(node, new PlumtreeInput.NeighborUp(ids[peer]));
+    /** Hands an input to node {@code i} at {@code atNanos} (not before the current time). */
+    public void schedule(int node, I input, long atNanos) {
+        push(Math.max(atNanos, now), node, -1, input);
+    }
+
+    /** Hands an input to node {@code i} at once, at the current time, outside the event loop. */
+    public void inject(int node, I input) {
+        handle(node, input);
     }
 
     /** Crashes node {@code i} at {@code atNanos}: from then on it neither handles nor sends anything. */
@@ -177,8 +213,8 @@ public final class Simulation {
      * @param sides side of each node, by index
      */
     public void partition(int[] sides, long atNanos) {
-        if (sides.length != cores.length) {
-            throw new IllegalArgumentException("need a side for each of " + cores.length + " nodes, got "
+        if (sides.length != nodes.length) {
+            throw new IllegalArgumentException("need a side for each of " + nodes.length + " nodes, got "
                     + sides.length);
         }
         int[] copy = sides.clone();
@@ -191,18 +227,18 @@ public final class Simulation {
     }
 
     /**
-     * Runs events until the queue is empty or the next event is later than {@code untilNanos}; the clock then
-     * stands at the last event handled.
+     * Runs events until the queue is empty or the next event is later than {@code untilNanos}.
      *
-     * @param untilNanos      the virtual time limit
-     * @param progress        called now and then with the current virtual time, for progress output
+     * @param untilNanos the virtual time limit
+     * @param progress   called now and then with the current virtual time, for progress output
      * @return whether the queue ran empty
      */
     public boolean run(long untilNanos, LongConsumer progress) {
         long handled = 0;
         while (!queue.isEmpty()) {
-            Event e = queue.peek();
+            Event<I> e = queue.peek();
             if (e.time > untilNanos) {
+                now = Math.max(now, untilNanos);
                 return false;
             }
             queue.poll();
@@ -220,52 +256,64 @@ public final class Simulation {
         return run(untilNanos, t -> { });
     }
 
-    private void dispatch(Event e) {
+    private void dispatch(Event<I> e) {
         if (e.fault != null) {
             e.fault.run();
             return;
         }
         int node = e.node;
         if (crashed[node]) {
-            messagesDropped += e.input instanceof PlumtreeInput.Received ? 1 : 0;
+            if (e.from >= 0) {
+                messagesDropped++;
+            }
+            return;
+        }
+        if (e.from >= 0 && side[e.from] != side[node]) {
+            messagesDropped++;
             return;
         }
         if (pausedUntil[node] > now) {
-            push(pausedUntil[node], node, e.input);
-            return;
-        }
-        if (e.input instanceof PlumtreeInput.Received r && side[indexOf(r.from())] != side[node]) {
-            messagesDropped++;
+            queue.add(new Event<>(pausedUntil[node], nextSequence++, node, e.from, e.input, null));
             return;
         }
         handle(node, e.input);
     }
 
-    private void handle(int node, PlumtreeInput input) {
+    private void handle(int node, I input) {
         eventsHandled++;
-        cores[node].handle(input, now, out -> onOutput(node, out));
-    }
-
-    private void onOutput(int node, PlumtreeOutput out) {
-        if (out instanceof PlumtreeOutput.Send s) {
-            int to = indexOf(s.to());
-            observer.sent(node, to, s.message(), now);
-            if (side[to] != side[node]) {
-                messagesDropped++;
-                return;
-            }
-            push(arrival(node, to), to, new PlumtreeInput.Received(ids[node], s.message()));
-        } else if (out instanceof PlumtreeOutput.ScheduleTimer t) {
-            push(now + t.delayNanos(), node, new PlumtreeInput.TimerFired(t.timer()));
-        } else if (out instanceof PlumtreeOutput.Deliver d) {
-            observer.delivered(node, d, now);
-        } else {
-            throw new IllegalStateException("unhandled output " + out);
+        int outer = current;
+        current = node;
+        try {
+            nodes[node].handle(input, now, outbox);
+        } finally {
+            current = outer;
         }
     }
 
+    private void sendFrom(int from, int to, I input, Link link) {
+        messagesSent++;
+        if (to < 0 || to >= nodes.length) {
+            throw new IllegalStateException("node " + from + " sent to unknown node " + to);
+        }
+        if (side[to] != side[from]) {
+            messagesDropped++;
+            return;
+        }
+        long at;
+        if (link == Link.DATAGRAM) {
+            if (linkRandom.nextDouble() < network.loss()) {
+                messagesDropped++;
+                return;
+            }
+            at = now + latency(from, to);
+        } else {
+            at = reliableArrival(from, to);
+        }
+        push(at, to, from, input);
+    }
+
     /** When a message sent now from {@code from} reaches {@code to} over their reliable link. */
-    private long arrival(int from, int to) {
+    private long reliableArrival(int from, int to) {
         long at = now + latency(from, to);
         double loss = network.loss();
         if (loss > 0) {
@@ -296,14 +344,6 @@ public final class Simulation {
         return min + Long.remainderUnsigned(h, span + 1);
     }
 
-    /**
-     * Whether a datagram sent now between two nodes would arrive: not across a partition, not to a crashed node,
-     * and not lost (probability {@link NetworkOptions#loss()}). For protocols that use unreliable packets.
-     */
-    public boolean datagramArrives(int from, int to) {
-        return !crashed[to] && side[from] == side[to] && !(linkRandom.nextDouble() < network.loss());
-    }
-
     /** SplitMix64's finalizer: a well-spread 64-bit hash. */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -311,34 +351,37 @@ public final class Simulation {
         return z ^ (z >>> 31);
     }
 
-    private void push(long at, int node, PlumtreeInput input) {
-        queue.add(new Event(at, nextSequence++, node, input, null));
+    private void push(long at, int node, int from, I input) {
+        queue.add(new Event<>(at, nextSequence++, node, from, input, null));
     }
 
     private void pushFault(long at, int node, Runnable fault) {
-        queue.add(new Event(at, nextSequence++, node, null, fault));
+        queue.add(new Event<>(at, nextSequence++, node, -1, null, fault));
     }
 
     /** One queued event; ties in time are broken by scheduling order, so runs are reproducible. */
-    private static final class Event implements Comparable<Event> {
+    private static final class Event<I> implements Comparable<Event<I>> {
         final long time;
         final long sequence;
         final int node;
-        /** The input for the node's core, or null for a fault. */
-        final PlumtreeInput input;
+        /** Sending node for a message, -1 for a timer or a command. */
+        final int from;
+        /** The input for the node, or null for a fault. */
+        final I input;
         /** A timed change of the network or of a node, run by the loop at its time; null for an input. */
         final Runnable fault;
 
-        Event(long time, long sequence, int node, PlumtreeInput input, Runnable fault) {
+        Event(long time, long sequence, int node, int from, I input, Runnable fault) {
             this.time = time;
             this.sequence = sequence;
             this.node = node;
+            this.from = from;
             this.input = input;
             this.fault = fault;
         }
 
         @Override
-        public int compareTo(Event o) {
+        public int compareTo(Event<I> o) {
             int c = Long.compare(time, o.time);
             return c != 0 ? c : Long.compare(sequence, o.sequence);
         }

@@ -1,6 +1,7 @@
 package io.plumtree.engine.sim;
 
 import io.plumtree.engine.MessageId;
+import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.Plumtree;
 import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.broadcast.PlumtreeInput;
@@ -9,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,28 +28,33 @@ class SimulationTest {
 
     private final List<Delivery> deliveries = new ArrayList<>();
 
-    private Simulation fullMesh(int n, NetworkOptions network) {
+    private Simulation<PlumtreeInput> fullMesh(int n, NetworkOptions network) {
         PlumtreeConfig config = PlumtreeConfig.lan();
-        Simulation sim = new Simulation(n, network, 3, (i, id) -> new Plumtree(id, config, new SplittableRandom(i)));
+        Map<NodeId, Integer> indexOf = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                if (i != j) {
-                    sim.neighborUp(i, j);
-                }
-            }
+            indexOf.put(NodeId.of("n" + i), i);
         }
-        sim.observe(new SimObserver() {
+        SimObserver observer = new SimObserver() {
             @Override
             public void delivered(int node, PlumtreeOutput.Deliver d, long now) {
                 deliveries.add(new Delivery(node, d.id(), now));
             }
-        });
+        };
+        Simulation<PlumtreeInput> sim = new Simulation<>(n, network, 3, i -> new PlumtreeSimNode(i,
+                new Plumtree(NodeId.of("n" + i), config, new SplittableRandom(i)), indexOf, observer));
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i != j) {
+                    sim.inject(i, new PlumtreeInput.NeighborUp(NodeId.of("n" + j)));
+                }
+            }
+        }
         return sim;
     }
 
     @Test
     void deliveriesArriveAfterTheLinkLatency() {
-        Simulation sim = fullMesh(2, NetworkOptions.lan().withLatency(Duration.ofMillis(7), Duration.ofMillis(7)));
+        Simulation<PlumtreeInput> sim = fullMesh(2, NetworkOptions.lan().withLatency(Duration.ofMillis(7), Duration.ofMillis(7)));
         sim.run(Long.MAX_VALUE);
         sim.schedule(0, new PlumtreeInput.Broadcast(new byte[]{1}), 100 * MS);
         sim.run(Long.MAX_VALUE);
@@ -57,7 +65,7 @@ class SimulationTest {
 
     @Test
     void linkLatencyIsSymmetricStableAndInRange() {
-        Simulation sim = fullMesh(20, NetworkOptions.lan());
+        Simulation<PlumtreeInput> sim = fullMesh(20, NetworkOptions.lan());
         for (int a = 0; a < 20; a++) {
             for (int b = 0; b < 20; b++) {
                 assertThat(sim.latency(a, b)).isEqualTo(sim.latency(b, a)).isBetween(MS, 10 * MS);
@@ -67,7 +75,7 @@ class SimulationTest {
 
     @Test
     void aPartitionCutsTrafficUntilItHeals() {
-        Simulation sim = fullMesh(4, NetworkOptions.lan());
+        Simulation<PlumtreeInput> sim = fullMesh(4, NetworkOptions.lan());
         sim.run(Long.MAX_VALUE);
         sim.partition(new int[]{0, 0, 1, 1}, 50 * MS);
         sim.schedule(0, new PlumtreeInput.Broadcast(new byte[]{1}), 100 * MS);
@@ -83,7 +91,7 @@ class SimulationTest {
 
     @Test
     void aCrashedNodeNeverActsAgain() {
-        Simulation sim = fullMesh(3, NetworkOptions.lan());
+        Simulation<PlumtreeInput> sim = fullMesh(3, NetworkOptions.lan());
         sim.crash(2, 10 * MS);
         sim.schedule(0, new PlumtreeInput.Broadcast(new byte[]{1}), 100 * MS);
         sim.schedule(2, new PlumtreeInput.Broadcast(new byte[]{2}), 200 * MS);
@@ -94,7 +102,7 @@ class SimulationTest {
 
     @Test
     void aPausedNodeCatchesUpWhenThePauseEnds() {
-        Simulation sim = fullMesh(3, NetworkOptions.lan());
+        Simulation<PlumtreeInput> sim = fullMesh(3, NetworkOptions.lan());
         sim.pause(2, 50 * MS, 3_000 * MS);
         sim.schedule(0, new PlumtreeInput.Broadcast(new byte[]{1}), 100 * MS);
         sim.run(Long.MAX_VALUE);
@@ -102,17 +110,33 @@ class SimulationTest {
                 .satisfies(d -> assertThat(d.at).isEqualTo(3_050 * MS));
     }
 
-    @Test
-    void datagramsAreLostWithTheConfiguredProbability() {
-        Simulation sim = fullMesh(2, NetworkOptions.lan().withLoss(0.3));
-        int arrived = 0;
-        for (int i = 0; i < 10_000; i++) {
-            arrived += sim.datagramArrives(0, 1) ? 1 : 0;
+    /** Node 0 sends 10,000 datagrams to node 1 at start, and as many reliable messages; node 1 counts them. */
+    private static int[] sendAndCount(NetworkOptions network, boolean partitioned) {
+        int[] received = new int[2];
+        Simulation<String> sim = new Simulation<>(2, network, 5, i -> (input, now, out) -> {
+            if (input.equals("go")) {
+                for (int k = 0; k < 10_000; k++) {
+                    out.send(1, "datagram", Simulation.Link.DATAGRAM);
+                    out.send(1, "reliable", Simulation.Link.RELIABLE);
+                }
+            } else {
+                received[input.equals("datagram") ? 0 : 1]++;
+            }
+        });
+        if (partitioned) {
+            sim.partition(new int[]{0, 1}, 0);
         }
-        assertThat(arrived).isBetween(6_700, 7_300);
-        sim.partition(new int[]{0, 1}, 0);
+        sim.schedule(0, "go", 1);
         sim.run(Long.MAX_VALUE);
-        assertThat(sim.datagramArrives(0, 1)).isFalse();
+        return received;
+    }
+
+    @Test
+    void datagramsAreLostWithTheConfiguredProbabilityReliableMessagesAreNot() {
+        int[] received = sendAndCount(NetworkOptions.lan().withLoss(0.3), false);
+        assertThat(received[0]).isBetween(6_700, 7_300);
+        assertThat(received[1]).isEqualTo(10_000);
+        assertThat(sendAndCount(NetworkOptions.lan().withLoss(0.3), true)).containsExactly(0, 0);
     }
 
     @Test
@@ -120,7 +144,7 @@ class SimulationTest {
         assertThatThrownBy(() -> NetworkOptions.lan().withLoss(1.0)).hasMessageContaining("loss");
         assertThatThrownBy(() -> NetworkOptions.lan().withLatency(Duration.ofMillis(5), Duration.ofMillis(1)))
                 .hasMessageContaining("latency");
-        Simulation sim = fullMesh(2, NetworkOptions.lan());
+        Simulation<PlumtreeInput> sim = fullMesh(2, NetworkOptions.lan());
         assertThatThrownBy(() -> sim.partition(new int[]{0}, 0)).hasMessageContaining("2 nodes");
     }
 }

@@ -75,32 +75,56 @@ final class PeerSets {
     }
 
     /**
-     * A peer came up: sample it, and use it at once while the neighbour partition is below its fanouts.
+     * A peer came up: sample it for refills, and pick it as a neighbour with the probability that keeps the
+     * neighbour partition uniform.
      *
      * @return whether it joined the neighbour partition (and so should be told, with NEIGHBOR)
      */
     boolean up(NodeId peer) {
-        if (knownSlot.containsKey(peer)) {
+        if (knownSlot.containsKey(peer) || neighbours.contains(peer)) {
             return false;
         }
         offered++;
+        sample(peer);
+        return pickAsNeighbour(peer);
+    }
+
+    /** Reservoir sampling (Vitter's algorithm R) of the peers offered so far into {@link #known}. */
+    private void sample(NodeId peer) {
         if (known.size() < config.maxKnownPeers()) {
             knownSlot.put(peer, known.size());
             known.add(peer);
-        } else {
-            long slot = random.nextLong(offered);
-            if (slot >= known.size()) {
-                return false;
-            }
-            NodeId evicted = known.get((int) slot);
-            if (neighbours.contains(evicted)) {
-                return false;
-            }
-            knownSlot.remove(evicted);
-            knownSlot.put(peer, (int) slot);
-            known.set((int) slot, peer);
+            return;
         }
-        return neighbours.offer(peer, config.eagerFanout(), config.lazyFanout());
+        long slot = random.nextLong(offered);
+        if (slot >= known.size()) {
+            return;
+        }
+        NodeId evicted = known.get((int) slot);
+        knownSlot.remove(evicted);
+        knownSlot.put(peer, (int) slot);
+        known.set((int) slot, peer);
+    }
+
+    /**
+     * Keeps the neighbour partition a uniform sample of the peers offered so far, whatever order membership reports
+     * them in (a push-pull reply lists members by name; first come, first picked would make the lowest names hubs).
+     * Existing trees keep their peers; only trees created later start from the new partition.
+     */
+    private boolean pickAsNeighbour(NodeId peer) {
+        if (neighbours.offer(peer, config.eagerFanout(), config.lazyFanout())) {
+            return true;
+        }
+        long slot = random.nextLong(offered);
+        if (slot < config.eagerFanout()) {
+            neighbours.replaceEager(random.nextInt(neighbours.eager().size()), peer);
+            return true;
+        }
+        if (slot < config.eagerFanout() + config.lazyFanout() && !neighbours.lazy().isEmpty()) {
+            neighbours.replaceLazy(random.nextInt(neighbours.lazy().size()), peer);
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -172,6 +196,11 @@ final class PeerSets {
             }
         }
         return null;
+    }
+
+    /** Whether the peer is in the neighbour partition. */
+    boolean isNeighbour(NodeId peer) {
+        return neighbours.contains(peer);
     }
 
     /** Number of sampled live peers. */

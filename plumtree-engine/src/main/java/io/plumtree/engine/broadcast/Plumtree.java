@@ -12,6 +12,7 @@ import io.plumtree.engine.broadcast.PlumtreeOutput.ScheduleTimer;
 import io.plumtree.engine.broadcast.PlumtreeOutput.Send;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -71,6 +72,12 @@ public final class Plumtree {
 
     /** Whether a {@link PlumtreeTimer.FlushAnnouncements} timer is outstanding. */
     private boolean flushScheduled;
+
+    /**
+     * Peers picked as neighbours since the last flush, to be sent NEIGHBOR then if they are still picked: while
+     * membership reports many peers at once, the pick changes often, and only the final one is worth telling.
+     */
+    private final LinkedHashSet<NodeId> untold = new LinkedHashSet<>();
 
     private long broadcasts;
     private long delivered;
@@ -243,6 +250,12 @@ public final class Plumtree {
     private void onTimer(PlumtreeTimer timer, long now, Consumer<? super PlumtreeOutput> out) {
         if (timer instanceof PlumtreeTimer.FlushAnnouncements) {
             flushScheduled = false;
+            for (NodeId peer : untold) {
+                if (peers.isNeighbour(peer)) {
+                    send(peer, new PlumtreeMessage.Neighbor(), out);
+                }
+            }
+            untold.clear();
             pending.drain((peer, ihave) -> send(peer, ihave, out));
         } else if (timer instanceof PlumtreeTimer.GraftDue g) {
             onGraftDue(g.id(), now, out);
@@ -303,14 +316,15 @@ public final class Plumtree {
 
     private void onNeighborUp(NodeId peer, Consumer<? super PlumtreeOutput> out) {
         if (!peer.equals(self) && peers.up(peer)) {
-            send(peer, new PlumtreeMessage.Neighbor(), out);
+            untold.add(peer);
+            scheduleFlush(out);
         }
     }
 
     private void onNeighborDown(NodeId peer, Consumer<? super PlumtreeOutput> out) {
-        for (NodeId added : peers.down(peer)) {
-            send(added, new PlumtreeMessage.Neighbor(), out);
-        }
+        untold.remove(peer);
+        untold.addAll(peers.down(peer));
+        scheduleFlush(out);
         pending.forget(peer);
         graftBuckets.remove(peer);
     }
@@ -350,7 +364,12 @@ public final class Plumtree {
                 pending.add(p, announcement);
             }
         }
-        if (!pending.isEmpty() && !flushScheduled) {
+        scheduleFlush(out);
+    }
+
+    /** Schedules the next flush of announcements and NEIGHBOR notices, if there is something to flush. */
+    private void scheduleFlush(Consumer<? super PlumtreeOutput> out) {
+        if (!flushScheduled && (!pending.isEmpty() || !untold.isEmpty())) {
             flushScheduled = true;
             out.accept(new ScheduleTimer(ihaveIntervalNanos, new PlumtreeTimer.FlushAnnouncements()));
         }

@@ -7,7 +7,7 @@ import java.util.Objects;
 /** Keys of the timers a Plumtree core schedules. Timers are never cancelled: a stale one is ignored when it fires. */
 public sealed interface PlumtreeTimer {
 
-    /** Time to send the batched IHAVE announcements to the lazy peers. */
+    /** Time to send the batched IHAVE announcements to the lazy peers, and NEIGHBOR to newly picked neighbours. */
     record FlushAnnouncements() implements PlumtreeTimer {
     }
 

@@ -99,6 +99,28 @@ final class TreePeers {
         return p;
     }
 
+    /** Replaces the eager peer at {@code index} (in send order) with {@code peer}. */
+    void replaceEager(int index, NodeId peer) {
+        eager.remove(nth(eager, index));
+        lazy.remove(peer);
+        eager.add(peer);
+    }
+
+    /** Replaces the lazy peer at {@code index} (in send order) with {@code peer}. */
+    void replaceLazy(int index, NodeId peer) {
+        lazy.remove(nth(lazy, index));
+        eager.remove(peer);
+        lazy.add(peer);
+    }
+
+    private static NodeId nth(LinkedHashSet<NodeId> set, int index) {
+        var it = set.iterator();
+        for (int i = 0; i < index; i++) {
+            it.next();
+        }
+        return it.next();
+    }
+
     private void addLazy(NodeId peer) {
         if (!lazy.contains(peer) && lazy.size() < maxLazy) {
             lazy.add(peer);

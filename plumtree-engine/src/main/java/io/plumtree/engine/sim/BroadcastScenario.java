@@ -78,7 +78,7 @@ public final class BroadcastScenario {
         int total = s.warmup() + s.broadcasts();
         long interval = Math.round(1e9 / s.rate());
         long firstMeasured = START_NANOS + s.warmup() * interval;
-        Measure measure = new Measure(n, total, s.warmup(), firstMeasured);
+        BroadcastMeasure measure = new BroadcastMeasure(n, total, s.warmup(), firstMeasured);
         Simulation<PlumtreeInput> sim = new Simulation<>(n, s.network(), random.nextLong(),
                 i -> new PlumtreeSimNode(i, new Plumtree(names[i], config, coreRandoms[i]), indexOf,
                         measure));
@@ -114,38 +114,22 @@ public final class BroadcastScenario {
             }
         });
 
-        double reliabilitySum = 0;
-        int counted = 0;
-        int alive = 0;
         BitSet aliveNodes = new BitSet(n);
         for (int i = 0; i < n; i++) {
             if (!sim.isCrashed(i)) {
                 aliveNodes.set(i);
-                alive++;
             }
         }
-        long payloadForMeasured = 0;
-        long reachedMinusOne = 0;
-        int ldhMax = 0;
-        long ldhSum = 0;
-        for (int m = s.warmup(); m < total; m++) {
-            payloadForMeasured += measure.payloadSends[m];
-            int reached = measure.deliveredAt[m].cardinality();
-            reachedMinusOne += Math.max(0, reached - 1);
-            ldhMax = Math.max(ldhMax, measure.lastHops[m]);
-            ldhSum += measure.lastHops[m];
-            if (START_NANOS + m * interval >= countFrom) {
-                BitSet d = (BitSet) measure.deliveredAt[m].clone();
-                d.and(aliveNodes);
-                reliabilitySum += (double) d.cardinality() / alive;
-                counted++;
-            }
-        }
-        double rmr = reachedMinusOne == 0 ? Double.NaN : (double) payloadForMeasured / reachedMinusOne - 1;
-        return new BroadcastResult(s, counted == 0 ? Double.NaN : reliabilitySum / counted, rmr, ldhMax,
-                (double) ldhSum / s.broadcasts(), measure.payloadMsgs, measure.ihaveMsgs, measure.graftMsgs,
-                measure.pruneMsgs, crashCount, counted, measure.duplicateDeliveries, sim.eventsHandled(),
-                sim.now() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+        int firstCounted = (int) Math.max(s.warmup(), Math.min(total, ceilDiv(countFrom - START_NANOS, interval)));
+        BroadcastMeasure.Figures f = measure.figures(aliveNodes, firstCounted);
+        return new BroadcastResult(s, f.reliability(), f.rmr(), f.ldhMax(), f.ldhMean(), measure.payloadMsgs,
+                measure.ihaveMsgs, measure.graftMsgs, measure.pruneMsgs, crashCount, f.counted(),
+                measure.duplicateDeliveries, sim.eventsHandled(), sim.now() / 1e9,
+                (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return a <= 0 ? 0 : (a + b - 1) / b;
     }
 
     /** Tells each node its peers: all others in a random order, or a random subset of the view size. */
@@ -185,69 +169,5 @@ public final class BroadcastScenario {
             p[j] = tmp;
         }
         return p;
-    }
-
-    /** Counts what the scenario reports, per broadcast in publishing order. */
-    private static final class Measure implements SimObserver {
-        private final int warmup;
-        private final long measureFrom;
-        private final HashMap<MessageId, Integer> index = new HashMap<>();
-        private final BitSet[] deliveredAt;
-        private final int[] lastHops;
-        private final long[] payloadSends;
-        int published;
-        long payloadMsgs;
-        long ihaveMsgs;
-        long graftMsgs;
-        long pruneMsgs;
-        long duplicateDeliveries;
-
-        Measure(int n, int total, int warmup, long measureFrom) {
-            this.warmup = warmup;
-            this.measureFrom = measureFrom;
-            this.deliveredAt = new BitSet[total];
-            this.lastHops = new int[total];
-            this.payloadSends = new long[total];
-            for (int m = 0; m < total; m++) {
-                deliveredAt[m] = new BitSet(n);
-            }
-        }
-
-        @Override
-        public void delivered(int node, PlumtreeOutput.Deliver d, long now) {
-            Integer m = index.get(d.id());
-            if (m == null) {
-                m = published++;
-                index.put(d.id(), m);
-            }
-            if (deliveredAt[m].get(node)) {
-                duplicateDeliveries++;
-                return;
-            }
-            deliveredAt[m].set(node);
-            lastHops[m] = Math.max(lastHops[m], d.hops());
-        }
-
-        @Override
-        public void sent(int from, int to, PlumtreeMessage message, long now) {
-            if (message instanceof PlumtreeMessage.Gossip g) {
-                Integer m = index.get(g.id());
-                if (m != null && m >= warmup) {
-                    payloadSends[m]++;
-                }
-            }
-            if (now < measureFrom) {
-                return;
-            }
-            if (message instanceof PlumtreeMessage.Gossip) {
-                payloadMsgs++;
-            } else if (message instanceof PlumtreeMessage.IHave) {
-                ihaveMsgs++;
-            } else if (message instanceof PlumtreeMessage.Graft) {
-                graftMsgs++;
-            } else {
-                pruneMsgs++;
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Command line of the simulator, run by {@code bin/plumtree-sim}. Progress goes to stderr; the last stdout line is
@@ -15,6 +16,13 @@ public final class SimulatorMain {
     private static final Set<String> BROADCAST_FLAGS = Set.of("--scenario", "--nodes", "--broadcasts", "--senders",
             "--warmup", "--rate", "--payload", "--latency-ms", "--loss", "--crash", "--crash-at", "--view",
             "--preset", "--mode", "--trees", "--set", "--seed");
+
+    private static final Set<String> CHURN_FLAGS = Set.of("--scenario", "--nodes", "--preset", "--crash",
+            "--crash-at", "--broadcasts", "--senders", "--warmup", "--rate", "--payload", "--latency-ms", "--loss",
+            "--lifeguard", "--join-spread", "--seed");
+
+    private static final Set<String> MEMBERSHIP_FLAGS = Set.of("--scenario", "--nodes", "--preset", "--duration",
+            "--kill", "--kill-at", "--latency-ms", "--loss", "--slow", "--lifeguard", "--join-spread", "--seed");
 
     private SimulatorMain() {
     }
@@ -33,27 +41,58 @@ public final class SimulatorMain {
      * @return the exit status
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Map<String, String> flags;
-        BroadcastSettings settings;
+        String json;
+        Consumer<String> progress = line -> err.println("plumtree-sim: " + line);
         try {
-            flags = parse(args);
+            Map<String, String> flags = parse(args);
             String scenario = flags.getOrDefault("--scenario", "broadcast");
-            if (!scenario.equals("broadcast")) {
-                throw new IllegalArgumentException("unknown --scenario '" + scenario + "'; available: broadcast");
+            switch (scenario) {
+                case "broadcast" -> {
+                    check(flags, BROADCAST_FLAGS, scenario);
+                    BroadcastSettings settings = broadcastSettings(flags);
+                    err.println("plumtree-sim: scenario broadcast, seed " + settings.seed());
+                    BroadcastResult r = new BroadcastScenario(settings, progress).run();
+                    err.printf("plumtree-sim: done in %.1f s wall, %.1f s virtual, %d events%n", r.wallSeconds(),
+                            r.simSeconds(), r.events());
+                    json = r.toJson();
+                }
+                case "membership" -> {
+                    check(flags, MEMBERSHIP_FLAGS, scenario);
+                    MembershipSettings settings = membershipSettings(flags);
+                    err.println("plumtree-sim: scenario membership, seed " + settings.seed());
+                    MembershipResult r = new MembershipScenario(settings, progress).run();
+                    err.printf("plumtree-sim: done in %.1f s wall, %.1f s virtual%n", r.wallSeconds(),
+                            r.simSeconds());
+                    json = r.toJson();
+                }
+                case "churn" -> {
+                    check(flags, CHURN_FLAGS, scenario);
+                    ChurnSettings settings = churnSettings(flags);
+                    err.println("plumtree-sim: scenario churn, seed " + settings.seed());
+                    ChurnResult r = new ChurnScenario(settings, progress).run();
+                    err.printf("plumtree-sim: done in %.1f s wall, %.1f s virtual%n", r.wallSeconds(),
+                            r.simSeconds());
+                    json = r.toJson();
+                }
+                default -> throw new IllegalArgumentException(
+                        "unknown --scenario '" + scenario + "'; available: broadcast, membership, churn");
             }
-            settings = broadcastSettings(flags);
         } catch (IllegalArgumentException e) {
             err.println("plumtree-sim: " + e.getMessage());
             err.println(usage());
             return 2;
         }
-        err.println("plumtree-sim: scenario broadcast, seed " + settings.seed());
-        BroadcastResult result = new BroadcastScenario(settings, line -> err.println("plumtree-sim: " + line)).run();
-        err.printf("plumtree-sim: done in %.1f s wall, %.1f s virtual, %d events%n", result.wallSeconds(),
-                result.simSeconds(), result.events());
-        out.println(result.toJson());
+        out.println(json);
         out.flush();
         return 0;
+    }
+
+    private static void check(Map<String, String> flags, Set<String> allowed, String scenario) {
+        for (String key : flags.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new IllegalArgumentException("flag " + key + " does not apply to --scenario " + scenario);
+            }
+        }
     }
 
     static String usage() {
@@ -62,7 +101,14 @@ public final class SimulatorMain {
                          [--rate PER_SECOND] [--payload BYTES] [--latency-ms MIN-MAX] [--loss P] [--crash FRACTION]
                          [--crash-at SECONDS] [--view all|K] [--preset lan|wan|local|largeCluster]
                          [--mode plumtree|flood] [--trees per-origin|shared] [--seed N]
-                         [--set name=value,...]  (any PlumtreeConfig setting, e.g. optimizationThreshold=0)""";
+                         [--set name=value,...]  (any PlumtreeConfig setting, e.g. optimizationThreshold=0)
+                       bin/plumtree-sim --scenario membership [--nodes N] [--preset lan|wan|local] [--duration SECONDS]
+                         [--kill K] [--kill-at SECONDS] [--latency-ms MIN-MAX] [--loss P] [--slow FRACTION]
+                         [--lifeguard on|off] [--join-spread SECONDS] [--seed N]
+                       bin/plumtree-sim --scenario churn [--nodes N] [--preset NAME] [--crash FRACTION]
+                         [--crash-at SECONDS] [--broadcasts B] [--senders S] [--warmup W] [--rate PER_SECOND]
+                         [--payload BYTES] [--latency-ms MIN-MAX] [--loss P] [--lifeguard on|off]
+                         [--join-spread SECONDS] [--seed N]""";
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -81,7 +127,7 @@ public final class SimulatorMain {
             } else {
                 throw new IllegalArgumentException("expected --flag value, got '" + a + "'");
             }
-            if (!BROADCAST_FLAGS.contains(key)) {
+            if (!BROADCAST_FLAGS.contains(key) && !MEMBERSHIP_FLAGS.contains(key) && !CHURN_FLAGS.contains(key)) {
                 throw new IllegalArgumentException("unknown flag " + key);
             }
             flags.put(key, value);
@@ -89,9 +135,54 @@ public final class SimulatorMain {
         return flags;
     }
 
-    static BroadcastSettings broadcastSettings(Map<String, String> f) {
-        BroadcastSettings d = BroadcastSettings.defaults();
-        NetworkOptions network = d.network();
+    static MembershipSettings membershipSettings(Map<String, String> f) {
+        MembershipSettings d = MembershipSettings.defaults();
+        String lifeguard = f.getOrDefault("--lifeguard", "on");
+        if (!lifeguard.equals("on") && !lifeguard.equals("off")) {
+            throw new IllegalArgumentException("--lifeguard must be on or off, got '" + lifeguard + "'");
+        }
+        String preset = f.getOrDefault("--preset", d.preset());
+        SimCluster.swimPreset(preset);
+        io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset);
+        return new MembershipSettings(
+                intFlag(f, "--nodes", d.nodes()),
+                preset,
+                doubleFlag(f, "--duration", d.durationS()),
+                intFlag(f, "--kill", d.kill()),
+                doubleFlag(f, "--kill-at", d.killAtS()),
+                network(f, d.network()),
+                doubleFlag(f, "--slow", d.slowFraction()),
+                lifeguard.equals("on"),
+                doubleFlag(f, "--join-spread", d.joinSpreadS()),
+                f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
+    }
+
+    static ChurnSettings churnSettings(Map<String, String> f) {
+        ChurnSettings d = ChurnSettings.defaults();
+        String lifeguard = f.getOrDefault("--lifeguard", "on");
+        if (!lifeguard.equals("on") && !lifeguard.equals("off")) {
+            throw new IllegalArgumentException("--lifeguard must be on or off, got '" + lifeguard + "'");
+        }
+        String preset = f.getOrDefault("--preset", d.preset());
+        SimCluster.swimPreset(preset);
+        io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset);
+        return new ChurnSettings(
+                intFlag(f, "--nodes", d.nodes()),
+                preset,
+                doubleFlag(f, "--crash", d.crashFraction()),
+                doubleFlag(f, "--crash-at", d.crashAtS()),
+                intFlag(f, "--broadcasts", d.broadcasts()),
+                intFlag(f, "--senders", d.senders()),
+                intFlag(f, "--warmup", d.warmup()),
+                doubleFlag(f, "--rate", d.rate()),
+                intFlag(f, "--payload", d.payloadBytes()),
+                network(f, d.network()),
+                lifeguard.equals("on"),
+                doubleFlag(f, "--join-spread", d.joinSpreadS()),
+                f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
+    }
+
+    private static NetworkOptions network(Map<String, String> f, NetworkOptions network) {
         if (f.containsKey("--latency-ms")) {
             String[] range = f.get("--latency-ms").split("-", 2);
             long min = parseLong("--latency-ms", range[0]);
@@ -101,6 +192,16 @@ public final class SimulatorMain {
         if (f.containsKey("--loss")) {
             network = network.withLoss(parseDouble("--loss", f.get("--loss")));
         }
+        return network;
+    }
+
+    private static double doubleFlag(Map<String, String> f, String name, double fallback) {
+        return f.containsKey(name) ? parseDouble(name, f.get(name)) : fallback;
+    }
+
+    static BroadcastSettings broadcastSettings(Map<String, String> f) {
+        BroadcastSettings d = BroadcastSettings.defaults();
+        NetworkOptions network = network(f, d.network());
         String view = f.getOrDefault("--view", "all");
         String mode = f.getOrDefault("--mode", "plumtree");
         if (!mode.equals("plumtree") && !mode.equals("flood")) {

@@ -38,13 +38,20 @@ class PlumtreeTest {
             .graftMaxRetries(3).maxPayloadBytes(1_000).build();
     private Plumtree core;
 
+    private static final PlumtreeOutput FLUSH_LATER =
+            new ScheduleTimer(Duration.ofMillis(100).toNanos(), new PlumtreeTimer.FlushAnnouncements());
+    private static final PlumtreeInput FLUSH = new PlumtreeInput.TimerFired(new PlumtreeTimer.FlushAnnouncements());
+
     @BeforeEach
     void wire() {
         core = new Plumtree(SELF, config, new SplittableRandom(42));
-        for (NodeId p : List.of(A, B, C, D)) {
-            List<PlumtreeOutput> out = handle(new PlumtreeInput.NeighborUp(p), 0);
-            assertThat(out).containsExactly(new Send(p, new PlumtreeMessage.Neighbor()));
+        assertThat(handle(new PlumtreeInput.NeighborUp(A), 0)).containsExactly(FLUSH_LATER);
+        for (NodeId p : List.of(B, C, D)) {
+            assertThat(handle(new PlumtreeInput.NeighborUp(p), 0)).as("one flush is pending").isEmpty();
         }
+        assertThat(handle(FLUSH, 0)).as("picked neighbours are told at the flush").containsExactly(
+                new Send(A, new PlumtreeMessage.Neighbor()), new Send(B, new PlumtreeMessage.Neighbor()),
+                new Send(C, new PlumtreeMessage.Neighbor()), new Send(D, new PlumtreeMessage.Neighbor()));
         assertThat(core.neighbourEagerPeers()).containsExactly(A, B);
         assertThat(core.neighbourLazyPeers()).containsExactly(C, D);
     }
@@ -221,12 +228,42 @@ class PlumtreeTest {
     void aPeerGoingDownIsReplacedFromTheLazyPeersAndTheSample() {
         NodeId e = NodeId.of("e");
         handle(new PlumtreeInput.NeighborUp(e), 0);
-        assertThat(core.neighbourEagerPeers()).containsExactly(A, B);
+        handle(FLUSH, 0);
+        List<NodeId> before = new ArrayList<>(core.neighbourEagerPeers());
+        before.addAll(core.neighbourLazyPeers());
+        NodeId gone = core.neighbourEagerPeers().get(0);
 
-        List<PlumtreeOutput> out = handle(new PlumtreeInput.NeighborDown(A), 0);
-        assertThat(core.neighbourEagerPeers()).containsExactly(B, C);
-        assertThat(core.neighbourLazyPeers()).containsExactly(D, e);
-        assertThat(out).as("the new neighbour is told").containsExactly(new Send(e, new PlumtreeMessage.Neighbor()));
+        List<PlumtreeOutput> out = handle(new PlumtreeInput.NeighborDown(gone), 0);
+        assertThat(core.neighbourEagerPeers()).hasSize(2).doesNotContain(gone);
+        assertThat(core.neighbourLazyPeers()).hasSize(2).doesNotContain(gone);
+        List<NodeId> after = new ArrayList<>(core.neighbourEagerPeers());
+        after.addAll(core.neighbourLazyPeers());
+        List<NodeId> added = new ArrayList<>(after);
+        added.removeAll(before);
+        assertThat(added).as("the one peer left out before fills the gap").hasSize(1);
+        assertThat(out).containsExactly(FLUSH_LATER);
+        assertThat(handle(FLUSH, 0)).as("the new neighbour is told")
+                .containsExactly(new Send(added.get(0), new PlumtreeMessage.Neighbor()));
+    }
+
+    @Test
+    void theNeighbourPickIsUniformWhateverTheOrderPeersArrive() {
+        int[] eagerCount = new int[100];
+        for (int seed = 0; seed < 400; seed++) {
+            Plumtree p = new Plumtree(SELF, config, new SplittableRandom(seed));
+            for (int i = 0; i < 100; i++) {
+                p.handle(new PlumtreeInput.NeighborUp(NodeId.of("p" + i)), 0, o -> { });
+            }
+            for (NodeId eager : p.neighbourEagerPeers()) {
+                eagerCount[Integer.parseInt(eager.name().substring(1))]++;
+            }
+        }
+        // 400 runs x 2 eager picks among 100 peers: 8 per peer on average, whatever the arrival order.
+        int firstTen = 0;
+        for (int i = 0; i < 10; i++) {
+            firstTen += eagerCount[i];
+        }
+        assertThat(firstTen).as("the first peers to arrive are not favoured").isBetween(40, 130);
     }
 
     @Test
@@ -235,8 +272,7 @@ class PlumtreeTest {
         receive(stranger, new PlumtreeMessage.Neighbor(), 0);
         assertThat(core.neighbourLazyPeers()).contains(stranger);
         handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
-        List<PlumtreeOutput> flush = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.FlushAnnouncements()),
-                100 * MS);
+        List<PlumtreeOutput> flush = handle(FLUSH, 100 * MS);
         assertThat(flush).anyMatch(o -> o instanceof Send s && s.to().equals(stranger));
     }
 
@@ -246,6 +282,7 @@ class PlumtreeTest {
         for (NodeId p : List.of(A, B, C, D)) {
             handle(new PlumtreeInput.NeighborUp(p), 0);
         }
+        handle(FLUSH, 0);
         List<PlumtreeOutput> out = handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
         assertThat(out).filteredOn(o -> o instanceof Send s && s.message() instanceof Gossip).hasSize(4);
         assertThat(out).noneMatch(o -> o instanceof ScheduleTimer);
@@ -265,6 +302,7 @@ class PlumtreeTest {
         core.handle(new PlumtreeInput.NeighborUp(A), 0, o -> { });
         core.handle(new PlumtreeInput.NeighborUp(B), 0, o -> { });
         core.handle(new PlumtreeInput.NeighborUp(C), 0, o -> { });
+        core.handle(FLUSH, 0, o -> { });
         for (int i = 0; i < 5; i++) {
             handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
         }

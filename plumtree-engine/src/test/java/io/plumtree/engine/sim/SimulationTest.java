@@ -56,11 +56,12 @@ class SimulationTest {
     void deliveriesArriveAfterTheLinkLatency() {
         Simulation<PlumtreeInput> sim = fullMesh(2, NetworkOptions.lan().withLatency(Duration.ofMillis(7), Duration.ofMillis(7)));
         sim.run(Long.MAX_VALUE);
-        sim.schedule(0, new PlumtreeInput.Broadcast(new byte[]{1}), 100 * MS);
+        assertThat(sim.now()).as("the NEIGHBOR notices are out").isLessThan(1_000 * MS);
+        sim.schedule(0, new PlumtreeInput.Broadcast(new byte[]{1}), 1_000 * MS);
         sim.run(Long.MAX_VALUE);
         assertThat(deliveries).extracting(Delivery::node, Delivery::at)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 100 * MS),
-                        org.assertj.core.groups.Tuple.tuple(1, 107 * MS));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1_000 * MS),
+                        org.assertj.core.groups.Tuple.tuple(1, 1_007 * MS));
     }
 
     @Test

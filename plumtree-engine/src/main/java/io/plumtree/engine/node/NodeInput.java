@@ -1,0 +1,94 @@
+package io.plumtree.engine.node;
+
+import io.plumtree.engine.membership.SwimMessage;
+
+import java.util.List;
+import java.util.Objects;
+
+/** Everything that can happen to a node: the inputs of {@link NodeCore#handle}. */
+public sealed interface NodeInput {
+
+    /** Start the protocols' periodic work. Call once, first. */
+    record Start() implements NodeInput {
+    }
+
+    /**
+     * Join the cluster through these seed addresses.
+     *
+     * @param seedAddresses addresses of members to push-pull with
+     */
+    record Join(List<String> seedAddresses) implements NodeInput {
+        /** Copies the list. */
+        public Join {
+            seedAddresses = List.copyOf(seedAddresses);
+        }
+    }
+
+    /** Leave the cluster gracefully: others record this node as left, not failed. */
+    record Leave() implements NodeInput {
+    }
+
+    /**
+     * Broadcast a payload to every member.
+     *
+     * @param payload the bytes; not to be modified afterwards
+     */
+    record Broadcast(byte[] payload) implements NodeInput {
+        /** Validates the field. */
+        public Broadcast {
+            Objects.requireNonNull(payload, "payload");
+        }
+    }
+
+    /**
+     * Replace this node's metadata; the change spreads to every member.
+     *
+     * @param metadata the new metadata
+     */
+    record UpdateMetadata(byte[] metadata) implements NodeInput {
+        /** Validates the field. */
+        public UpdateMetadata {
+            Objects.requireNonNull(metadata, "metadata");
+        }
+    }
+
+    /**
+     * A datagram arrived.
+     *
+     * @param fromAddress the sender's address
+     * @param messages    the messages it held
+     */
+    record PacketReceived(String fromAddress, List<SwimMessage> messages) implements NodeInput {
+        /** Validates the fields. */
+        public PacketReceived {
+            Objects.requireNonNull(fromAddress, "fromAddress");
+            Objects.requireNonNull(messages, "messages");
+        }
+    }
+
+    /**
+     * A frame arrived on a stream.
+     *
+     * @param fromAddress the sender's address
+     * @param frame       the frame
+     */
+    record FrameReceived(String fromAddress, Frame frame) implements NodeInput {
+        /** Validates the fields. */
+        public FrameReceived {
+            Objects.requireNonNull(fromAddress, "fromAddress");
+            Objects.requireNonNull(frame, "frame");
+        }
+    }
+
+    /**
+     * A timer the node asked for has fired.
+     *
+     * @param timer the key, as scheduled
+     */
+    record TimerFired(NodeTimer timer) implements NodeInput {
+        /** Validates the field. */
+        public TimerFired {
+            Objects.requireNonNull(timer, "timer");
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.plumtree.engine.node;
+
+import io.plumtree.engine.broadcast.PlumtreeOutput;
+import io.plumtree.engine.membership.SwimMessage;
+import io.plumtree.engine.membership.SwimOutput;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What a node asks its driver to do, in the order it must be done. */
+public sealed interface NodeOutput {
+
+    /**
+     * Send one datagram.
+     *
+     * @param toAddress where
+     * @param messages  the messages it holds, within the packet budget
+     */
+    record SendPacket(String toAddress, List<SwimMessage> messages) implements NodeOutput {
+        /** Validates the fields. */
+        public SendPacket {
+            Objects.requireNonNull(toAddress, "toAddress");
+            Objects.requireNonNull(messages, "messages");
+        }
+    }
+
+    /**
+     * Send one frame over the reliable stream to an address (opened on demand).
+     *
+     * @param toAddress where
+     * @param frame     what
+     */
+    record SendFrame(String toAddress, Frame frame) implements NodeOutput {
+        /** Validates the fields. */
+        public SendFrame {
+            Objects.requireNonNull(toAddress, "toAddress");
+            Objects.requireNonNull(frame, "frame");
+        }
+    }
+
+    /**
+     * Hand {@link NodeInput.TimerFired} back after the delay.
+     *
+     * @param delayNanos the delay
+     * @param timer      the key
+     */
+    record ScheduleTimer(long delayNanos, NodeTimer timer) implements NodeOutput {
+        /** Validates the fields. */
+        public ScheduleTimer {
+            Objects.requireNonNull(timer, "timer");
+        }
+    }
+
+    /**
+     * A broadcast to hand to the application (exactly once per message).
+     *
+     * @param delivery the message, its origin, id and hops
+     */
+    record Delivered(PlumtreeOutput.Deliver delivery) implements NodeOutput {
+        /** Validates the field. */
+        public Delivered {
+            Objects.requireNonNull(delivery, "delivery");
+        }
+    }
+
+    /**
+     * A membership change to report to the application.
+     *
+     * @param event what changed
+     */
+    record MembershipChanged(SwimOutput.MemberEvent event) implements NodeOutput {
+        /** Validates the field. */
+        public MembershipChanged {
+            Objects.requireNonNull(event, "event");
+        }
+    }
+}

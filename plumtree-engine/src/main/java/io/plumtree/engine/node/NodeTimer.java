@@ -1,0 +1,34 @@
+package io.plumtree.engine.node;
+
+import io.plumtree.engine.broadcast.PlumtreeTimer;
+import io.plumtree.engine.membership.SwimTimer;
+
+import java.util.Objects;
+
+/** A timer of one of the node's protocols, tagged with the protocol it belongs to. */
+public sealed interface NodeTimer {
+
+    /**
+     * A membership timer.
+     *
+     * @param timer the membership core's key
+     */
+    record Membership(SwimTimer timer) implements NodeTimer {
+        /** Validates the field. */
+        public Membership {
+            Objects.requireNonNull(timer, "timer");
+        }
+    }
+
+    /**
+     * A broadcast timer.
+     *
+     * @param timer the broadcast core's key
+     */
+    record Broadcast(PlumtreeTimer timer) implements NodeTimer {
+        /** Validates the field. */
+        public Broadcast {
+            Objects.requireNonNull(timer, "timer");
+        }
+    }
+}

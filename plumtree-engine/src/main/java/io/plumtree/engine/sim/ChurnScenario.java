@@ -1,0 +1,142 @@
+package io.plumtree.engine.sim;
+
+import io.plumtree.engine.NodeId;
+import io.plumtree.engine.broadcast.PlumtreeConfig;
+import io.plumtree.engine.broadcast.PlumtreeOutput;
+import io.plumtree.engine.membership.SwimConfig;
+import io.plumtree.engine.membership.SwimOutput;
+import io.plumtree.engine.node.Frame;
+import io.plumtree.engine.node.NodeInput;
+import io.plumtree.engine.node.NodeOutput;
+
+import java.util.BitSet;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The churn scenario: whole nodes join through node 0, broadcast a warm-up that ends at the crash, then a share of
+ * them crashes at once while the survivors keep broadcasting. Reports the broadcast figures (reliability over the
+ * broadcasts sent from 5 s after the crash, to the survivors) and how long the survivors' membership takes to agree.
+ */
+public final class ChurnScenario {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    /** Broadcasts sent this long after the crash count for reliability. */
+    private static final long GRACE_NANOS = 5 * SECOND;
+
+    /** The run goes on this long after the last broadcast, and at least this long after the crash. */
+    private static final long DRAIN_NANOS = 60 * SECOND;
+
+    private final ChurnSettings settings;
+    private final Consumer<String> progress;
+
+    /**
+     * @param settings what to run
+     * @param progress receives human-readable progress lines
+     */
+    public ChurnScenario(ChurnSettings settings, Consumer<String> progress) {
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    /** Runs the scenario and measures it. */
+    public ChurnResult run() {
+        long wallStart = System.nanoTime();
+        ChurnSettings s = settings;
+        int n = s.nodes();
+        SplittableRandom random = new SplittableRandom(s.seed());
+        SwimConfig swim = SimCluster.swimPreset(s.preset()).toBuilder().lifeguard(s.lifeguard()).build();
+        PlumtreeConfig plumtree = PlumtreeConfig.preset(s.preset());
+
+        int[] order = new int[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            order[i] = i + 1;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        long crashAt = Math.round(s.crashAtS() * SECOND);
+        long interval = Math.round(1e9 / s.rate());
+        int total = s.warmup() + s.broadcasts();
+        long firstBroadcast = crashAt - (long) s.warmup() * interval;
+        long lastBroadcast = firstBroadcast + (long) (total - 1) * interval;
+
+        java.util.HashMap<NodeId, Integer> names = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            names.put(NodeId.of("n" + i), i);
+        }
+        MembershipTracker tracker = new MembershipTracker(n, names);
+        BroadcastMeasure measure = new BroadcastMeasure(n, total, s.warmup(), crashAt);
+        ClusterObserver observer = new ClusterObserver() {
+            @Override
+            public void packetSent(int from, int to, NodeOutput.SendPacket packet, long now) {
+                tracker.packetSent(from, to, packet, now);
+            }
+
+            @Override
+            public void frameSent(int from, int to, NodeOutput.SendFrame frame, long now) {
+                tracker.frameSent(from, to, frame, now);
+                if (frame.frame() instanceof Frame.Broadcast b) {
+                    measure.sent(from, to, b.message(), now);
+                }
+            }
+
+            @Override
+            public void delivered(int node, PlumtreeOutput.Deliver delivery, long now) {
+                measure.delivered(node, delivery, now);
+            }
+
+            @Override
+            public void membershipChanged(int node, SwimOutput.MemberEvent event, long now) {
+                tracker.membershipChanged(node, event, now);
+            }
+        };
+        progress.accept("starting " + n + " nodes; " + Math.round(s.crashFraction() * n) + " crash at "
+                + s.crashAtS() + " s");
+        SimCluster cluster = new SimCluster(n, s.network(), swim, plumtree, random, observer);
+        int crashCount = (int) Math.round(s.crashFraction() * n);
+        for (int k = 0; k < crashCount; k++) {
+            tracker.kill(order[k], crashAt);
+            cluster.sim.crash(order[k], crashAt);
+        }
+        int[] senders = new int[s.senders()];
+        for (int k = 0; k < senders.length; k++) {
+            senders[k] = order[order.length - 1 - k];
+        }
+        byte[] payload = new byte[s.payloadBytes()];
+        random.nextBytes(payload);
+        for (int k = 0; k < total; k++) {
+            cluster.sim.schedule(senders[k % senders.length], new NodeInput.Broadcast(payload),
+                    firstBroadcast + k * interval);
+        }
+        cluster.startAndJoin(random, Math.round(s.joinSpreadS() * SECOND));
+
+        long end = Math.max(lastBroadcast, crashAt) + DRAIN_NANOS;
+        long[] lastReport = {System.nanoTime()};
+        cluster.sim.run(end, t -> {
+            long wall = System.nanoTime();
+            if (wall - lastReport[0] >= 5 * SECOND) {
+                lastReport[0] = wall;
+                progress.accept(String.format("virtual %.1f s of %.1f, %d events, %d/%d broadcasts sent",
+                        t / 1e9, end / 1e9, cluster.sim.eventsHandled(), measure.published, total));
+            }
+        });
+
+        BitSet alive = new BitSet(n);
+        for (int i = 0; i < n; i++) {
+            if (!cluster.sim.isCrashed(i)) {
+                alive.set(i);
+            }
+        }
+        int firstCounted = (int) Math.min(total, s.warmup() + (GRACE_NANOS + interval - 1) / interval);
+        return new ChurnResult(s, measure.figures(alive, firstCounted), measure.payloadMsgs, measure.ihaveMsgs,
+                measure.graftMsgs, measure.pruneMsgs, crashCount, measure.duplicateDeliveries,
+                tracker.joinConvergedAt < 0 ? -1 : tracker.joinConvergedAt / 1e9,
+                tracker.survivorsConvergedAt < 0 ? -1 : (tracker.survivorsConvergedAt - crashAt) / 1e9,
+                cluster.sim.now() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+    }
+}

@@ -1,0 +1,83 @@
+package io.plumtree.engine.sim;
+
+import io.plumtree.engine.node.NodeCore;
+import io.plumtree.engine.node.NodeInput;
+import io.plumtree.engine.node.NodeOutput;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole node (membership and broadcast) as a simulated node: datagrams travel as {@link Simulation.Link#DATAGRAM},
+ * stream frames as {@link Simulation.Link#RELIABLE}, addressed by the addresses membership uses.
+ */
+public final class ClusterSimNode implements Simulation.Node<NodeInput> {
+
+    private final int index;
+    private final String address;
+    private final NodeCore core;
+
+    /** Index of every node by address, shared by all nodes of a simulation. */
+    private final Map<String, Integer> indexOfAddress;
+    private final ClusterObserver observer;
+
+    /** Messages to addresses no node has (a wrong seed, a reaped member); dropped. */
+    private long unknownAddress;
+
+    /**
+     * @param index          this node's index
+     * @param address        this node's address
+     * @param core           its node core
+     * @param indexOfAddress every node's index by address
+     * @param observer       who measures the run
+     */
+    public ClusterSimNode(int index, String address, NodeCore core, Map<String, Integer> indexOfAddress,
+                          ClusterObserver observer) {
+        this.index = index;
+        this.address = Objects.requireNonNull(address, "address");
+        this.core = Objects.requireNonNull(core, "core");
+        this.indexOfAddress = Objects.requireNonNull(indexOfAddress, "indexOfAddress");
+        this.observer = Objects.requireNonNull(observer, "observer");
+    }
+
+    /** The node core, for inspection. */
+    public NodeCore core() {
+        return core;
+    }
+
+    /** Messages sent to addresses no node has. */
+    public long unknownAddress() {
+        return unknownAddress;
+    }
+
+    @Override
+    public void handle(NodeInput input, long now, Simulation.Outbox<NodeInput> out) {
+        core.handle(input, now, o -> {
+            if (o instanceof NodeOutput.SendPacket p) {
+                int to = indexOfAddress.getOrDefault(p.toAddress(), -1);
+                observer.packetSent(index, to, p, now);
+                if (to < 0) {
+                    unknownAddress++;
+                    return;
+                }
+                out.send(to, new NodeInput.PacketReceived(address, p.messages()), Simulation.Link.DATAGRAM);
+            } else if (o instanceof NodeOutput.SendFrame f) {
+                int to = indexOfAddress.getOrDefault(f.toAddress(), -1);
+                observer.frameSent(index, to, f, now);
+                if (to < 0) {
+                    unknownAddress++;
+                    return;
+                }
+                out.send(to, new NodeInput.FrameReceived(address, f.frame()), Simulation.Link.RELIABLE);
+            } else if (o instanceof NodeOutput.ScheduleTimer t) {
+                out.timer(t.delayNanos(), new NodeInput.TimerFired(t.timer()));
+            } else if (o instanceof NodeOutput.Delivered d) {
+                observer.delivered(index, d.delivery(), now);
+            } else if (o instanceof NodeOutput.MembershipChanged m) {
+                observer.membershipChanged(index, m.event(), now);
+            } else {
+                throw new IllegalStateException("unhandled output " + o);
+            }
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package io.plumtree.engine.sim;
+
+import io.plumtree.engine.NodeId;
+import io.plumtree.engine.broadcast.Plumtree;
+import io.plumtree.engine.broadcast.PlumtreeConfig;
+import io.plumtree.engine.membership.Swim;
+import io.plumtree.engine.membership.SwimConfig;
+import io.plumtree.engine.node.NodeCore;
+import io.plumtree.engine.node.NodeInput;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A simulated cluster of whole nodes (membership and broadcast), named {@code n0, n1, ...} at addresses
+ * {@code n0:7946, ...}. Node 0 is the seed everyone joins through.
+ */
+final class SimCluster {
+
+    /** Port in the simulated addresses; only for realism, the simulator routes by the whole address. */
+    static final int PORT = 7946;
+
+    final Simulation<NodeInput> sim;
+    final NodeId[] names;
+    final String[] addresses;
+    final HashMap<NodeId, Integer> indexOfName;
+    private final ClusterSimNode[] nodes;
+
+    SimCluster(int n, NetworkOptions network, SwimConfig swim, PlumtreeConfig plumtree, SplittableRandom random,
+               ClusterObserver observer) {
+        names = new NodeId[n];
+        addresses = new String[n];
+        indexOfName = new HashMap<>(n * 2);
+        HashMap<String, Integer> indexOfAddress = new HashMap<>(n * 2);
+        SplittableRandom[] coreRandoms = new SplittableRandom[n];
+        for (int i = 0; i < n; i++) {
+            names[i] = NodeId.of("n" + i);
+            addresses[i] = "n" + i + ":" + PORT;
+            indexOfName.put(names[i], i);
+            indexOfAddress.put(addresses[i], i);
+            coreRandoms[i] = random.split();
+        }
+        nodes = new ClusterSimNode[n];
+        sim = new Simulation<>(n, network, random.nextLong(), i -> {
+            SplittableRandom r = coreRandoms[i];
+            NodeCore core = new NodeCore(new Swim(names[i], addresses[i], new byte[0], swim, r.split()),
+                    new Plumtree(names[i], plumtree, r.split()));
+            nodes[i] = new ClusterSimNode(i, addresses[i], core, indexOfAddress, observer);
+            return nodes[i];
+        });
+    }
+
+    int size() {
+        return names.length;
+    }
+
+    NodeCore core(int i) {
+        return nodes[i].core();
+    }
+
+    /** Starts node 0 at time 0, and every other node at a random time in {@code [0, spreadNanos)}, joining node 0. */
+    void startAndJoin(SplittableRandom random, long spreadNanos) {
+        sim.schedule(0, new NodeInput.Start(), 0);
+        for (int i = 1; i < size(); i++) {
+            long at = spreadNanos > 0 ? random.nextLong(spreadNanos) : 0;
+            sim.schedule(i, new NodeInput.Start(), at);
+            sim.schedule(i, new NodeInput.Join(List.of(addresses[0])), at);
+        }
+    }
+
+    /** The membership preset of a scenario preset name ({@code largeCluster} uses the LAN timings). */
+    static SwimConfig swimPreset(String name) {
+        return SwimConfig.preset(name.equals("largeCluster") || name.equals("large-cluster") ? "lan" : name);
+    }
+}

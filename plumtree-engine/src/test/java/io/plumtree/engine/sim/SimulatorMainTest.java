@@ -39,7 +39,11 @@ class SimulatorMainTest {
         assertThat(run("--nodes", "many")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--nodes expects an integer, got 'many'", "usage");
         assertThat(run("--frobnicate", "1")).isEqualTo(2);
-        assertThat(run("--scenario", "membership")).isEqualTo(2);
+        assertThat(run("--scenario", "gossip-storm")).isEqualTo(2);
+        assertThat(run("--scenario", "membership", "--broadcasts", "5")).as("a broadcast flag").isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--broadcasts does not apply to --scenario membership");
+        assertThat(run("--scenario", "membership", "--lifeguard", "maybe")).isEqualTo(2);
+        assertThat(run("--scenario", "churn", "--crash", "0.99")).isEqualTo(2);
         assertThat(run("--preset", "huge")).isEqualTo(2);
         assertThat(run("--crash", "0.95", "--nodes", "20")).isEqualTo(2);
         assertThat(run("--set", "eagerFanout=many")).isEqualTo(2);
@@ -48,6 +52,36 @@ class SimulatorMainTest {
         assertThat(run("--set", "eagerFanout=0")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("eagerFanout must be positive");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void membershipScenarioReportsItsKeys() {
+        assertThat(run("--scenario", "membership", "--nodes", "20", "--duration", "30", "--kill", "2", "--kill-at",
+                "15", "--loss", "0.05", "--slow", "0.1", "--lifeguard", "off", "--seed", "3")).isZero();
+        String json = lastLine();
+        for (String key : new String[]{"nodes", "join_convergence_s", "first_detect_s", "dead_all_s",
+                "false_positives", "false_positives_slow", "msgs_per_node_per_s", "bytes_per_node_per_s",
+                "sim_seconds", "wall_seconds"}) {
+            assertThat(json).contains("\"" + key + "\":");
+        }
+        assertThat(json).contains("\"lifeguard\":\"off\"", "\"nodes\":20");
+    }
+
+    @Test
+    void churnScenarioReportsTheBroadcastKeysAndMembershipConvergence() {
+        assertThat(run("--scenario", "churn", "--nodes", "20", "--crash", "0.3", "--crash-at", "12", "--broadcasts",
+                "20", "--senders", "3", "--warmup", "5", "--rate", "10", "--seed", "4")).isZero();
+        String json = lastLine();
+        for (String key : new String[]{"nodes", "broadcasts", "reliability", "rmr", "ldh_max", "ldh_mean",
+                "payload_msgs", "ihave_msgs", "graft_msgs", "prune_msgs", "membership_converged_s", "sim_seconds",
+                "wall_seconds"}) {
+            assertThat(json).contains("\"" + key + "\":");
+        }
+    }
+
+    private String lastLine() {
+        String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
+        return lines[lines.length - 1];
     }
 
     @Test

@@ -134,6 +134,7 @@ public final class Swim {
      * @param nowNanos the current time on the driver's monotonic clock, in nanoseconds
      * @param out      receives the outputs
      * @throws IllegalArgumentException if {@link SwimInput.UpdateMetadata} carries too much metadata; nothing changed
+     * @throws IllegalStateException    on {@link SwimInput.UpdateMetadata} after {@link SwimInput.Leave}
      */
     public void handle(SwimInput input, long nowNanos, Consumer<? super SwimOutput> out) {
         Objects.requireNonNull(input, "input");
@@ -248,6 +249,9 @@ public final class Swim {
 
     private void onUpdateMetadata(byte[] metadata) {
         byte[] meta = checkedMetadata(metadata);
+        if (leaving) {
+            throw new IllegalStateException("cannot update metadata: " + self + " has left the cluster");
+        }
         Member me = members.get(self);
         long inc = me.incarnation() + 1;
         members.put(self, new Member(self, address, inc, me.state(), meta, me.stateChangedNanos()));

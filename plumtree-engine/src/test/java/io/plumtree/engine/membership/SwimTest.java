@@ -218,6 +218,27 @@ class SwimTest {
     }
 
     @Test
+    void metadataCannotChangeAfterLeaving() {
+        create(SwimConfig.lan(), A);
+        handle(new SwimInput.Leave(), 0);
+        assertThatThrownBy(() -> handle(new SwimInput.UpdateMetadata(new byte[1]), S))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("left");
+        assertThat(core.member(SELF).state()).isEqualTo(MemberState.LEFT);
+    }
+
+    @Test
+    void gossipGoesToTheRecentlyDeadSoHealedPartitionsMerge() {
+        create(SwimConfig.lan(), A);
+        packet("b", 0, new Dead(1, A, NodeId.of("b")));
+        handle(new SwimInput.UpdateMetadata(new byte[] {1}), 0);
+        assertThat(only(fire(new SwimTimer.GossipTick(), 29 * S), SendPacket.class))
+                .extracting(SendPacket::toAddress).containsExactly("a");
+        handle(new SwimInput.UpdateMetadata(new byte[] {2}), 30 * S);
+        assertThat(only(fire(new SwimTimer.GossipTick(), 30 * S), SendPacket.class)).as("dead for too long")
+                .isEmpty();
+    }
+
+    @Test
     void deadFromTheMemberItselfIsLeftOtherwiseFailed() {
         create(SwimConfig.lan(), A, B);
         assertThat(only(packet("a", 0, new Dead(1, A, A)), MemberEvent.class)).extracting(MemberEvent::kind)

@@ -131,6 +131,11 @@ final class SwimCluster {
         cutLinks.add(b + ">" + a);
     }
 
+    /** Restores every cut link. */
+    void heal() {
+        cutLinks.clear();
+    }
+
     void runFor(long nanos) {
         runUntil(now + nanos);
     }

@@ -206,6 +206,38 @@ class SwimClusterTest {
         assertThat(converged).as(c.reproduce()).isTrue();
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {111, 112})
+    void aHealedPartitionReMerges(long seed) {
+        SwimCluster c = new SwimCluster(seed, SwimConfig.lan());
+        c.startAll(8);
+        c.runFor(5 * S);
+        List<String> left = names(4);
+        List<String> right = names(8).subList(4, 8);
+        for (String l : left) {
+            for (String r : right) {
+                c.cut(l, r);
+            }
+        }
+        boolean split = c.runUntil(() -> left.stream().allMatch(l -> right.stream()
+                .allMatch(r -> c.node(l).member(NodeId.of(r)).state() == MemberState.DEAD)), c.now() + 30 * S);
+        assertThat(split).as("each side declared the other dead; " + c.reproduce()).isTrue();
+        c.heal();
+        boolean merged = c.runUntil(() -> allSeeAlive(c, names(8), 8), c.now() + 60 * S);
+        assertThat(merged).as("gossip to the dead re-merges the halves; " + c.reproduce()).isTrue();
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {121, 122})
+    void tenPercentPacketLossCausesNoFailures(long seed) {
+        SwimCluster c = new SwimCluster(seed, SwimConfig.lan());
+        c.packetLoss = 0.1;
+        c.startAll(8);
+        c.runFor(120 * S);
+        assertThat(c.count(Kind.FAILED)).as(c.reproduce()).isZero();
+        assertThat(allSeeAlive(c, names(8), 8)).as(c.reproduce()).isTrue();
+    }
+
     @Test
     void sameSeedSameRunByteForByte() {
         List<String> first = lossyRun(91);

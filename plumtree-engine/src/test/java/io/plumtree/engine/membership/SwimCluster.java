@@ -50,11 +50,17 @@ final class SwimCluster {
     /** Fixed one-way latency of packets and stream frames. */
     long latencyNanos = MS;
 
+    /** Extra latency of everything sent to an address: a slow, overloaded node (Lifeguard's scenario). */
+    final Map<String, Long> inboundDelayNanos = new LinkedHashMap<>();
+
     /** Probability that a packet (not a stream frame) is lost. */
     double packetLoss;
 
     /** Every output of every node, rendered, in order: the trace two runs of one seed must share. */
     final List<String> trace = new ArrayList<>();
+
+    /** Every datagram sent, by sender address, in order. */
+    final List<Map.Entry<String, SendPacket>> packets = new ArrayList<>();
 
     /** Every membership event. */
     final List<Seen> events = new ArrayList<>();
@@ -194,9 +200,14 @@ final class SwimCluster {
         swim.handle(e.input(), now, o -> route(e.to(), o));
     }
 
+    private long latency(String to) {
+        return latencyNanos + inboundDelayNanos.getOrDefault(to, 0L);
+    }
+
     private void route(String from, SwimOutput o) {
         trace.add(now + " " + from + " " + o);
         if (o instanceof SendPacket p) {
+            packets.add(Map.entry(from, p));
             if (p.encodedSize() > config.packetBudget()) {
                 throw new AssertionError("packet of " + p.encodedSize() + " bytes over the budget of "
                         + config.packetBudget() + ": " + p + "; " + reproduce());
@@ -207,13 +218,13 @@ final class SwimCluster {
             if (packetLoss > 0 && random.nextDouble() < packetLoss) {
                 return;
             }
-            queue.add(new Event(now + latencyNanos, eventSeq++, p.toAddress(),
+            queue.add(new Event(now + latency(p.toAddress()), eventSeq++, p.toAddress(),
                     new SwimInput.PacketReceived(from, p.messages())));
         } else if (o instanceof SendStream s) {
             if (cutLinks.contains(from + ">" + s.toAddress()) || killed.contains(from)) {
                 return;
             }
-            queue.add(new Event(now + latencyNanos, eventSeq++, s.toAddress(),
+            queue.add(new Event(now + latency(s.toAddress()), eventSeq++, s.toAddress(),
                     new SwimInput.StreamReceived(from, s.message())));
         } else if (o instanceof ScheduleTimer t) {
             queue.add(new Event(now + t.delayNanos(), eventSeq++, from, new SwimInput.TimerFired(t.timer())));

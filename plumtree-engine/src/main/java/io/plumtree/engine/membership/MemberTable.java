@@ -123,6 +123,7 @@ final class MemberTable {
         deadNode(new Dead(me().incarnation(), self, self), now, out);
     }
 
+    /** A suspicion timer fired: declare the suspect dead if this suspicion is still current and really expired. */
     void onSuspicionTimeout(SwimTimer.SuspicionTimeout t, long now, Consumer<? super SwimOutput> out) {
         Suspicion s = suspicions.get(t.node());
         if (s == null || s.incarnation() != t.incarnation() || !s.expired(now)) {
@@ -144,6 +145,11 @@ final class MemberTable {
         suspicions.keySet().removeIf(id -> !members.containsKey(id));
     }
 
+    /**
+     * memberlist aliveNode: a newer incarnation wins; a new address is accepted only for a dead or left member whose
+     * incarnation is superseded (or after deadNodeReclaimTime), otherwise it is a conflict, reported once; news of
+     * ourselves that differs from what we are is refuted.
+     */
     void aliveNode(Alive a, long now, Consumer<? super SwimOutput> out) {
         boolean isSelf = a.node().equals(self);
         if (leaving && isSelf) {
@@ -200,6 +206,7 @@ final class MemberTable {
         }
     }
 
+    /** Reports a second live claim on a known name once per address pair; the known member is kept. */
     private void reportConflict(Member known, Alive claim, long now, Consumer<? super SwimOutput> out) {
         String key = known.id().name() + "|" + known.address() + "|" + claim.address();
         if (!conflicts.add(key)) {
@@ -212,6 +219,10 @@ final class MemberTable {
                 claim.incarnation(), MemberState.ALIVE, claim.metadata(), now)));
     }
 
+    /**
+     * memberlist suspectNode: an alive member becomes suspect and its suspicion timer starts; an accusation of a
+     * running suspicion by a new member confirms it (Lifeguard); an accusation of ourselves is refuted.
+     */
     void suspectNode(Suspect s, long now, Consumer<? super SwimOutput> out) {
         Member m = members.get(s.node());
         if (m == null || s.incarnation() < m.incarnation()) {
@@ -249,11 +260,13 @@ final class MemberTable {
         scheduleSuspicionTimer(s.node(), suspicion, now, out);
     }
 
+    /** Asks for a timer at the suspicion's current deadline (sooner after each confirmation). */
     private void scheduleSuspicionTimer(NodeId node, Suspicion s, long now, Consumer<? super SwimOutput> out) {
         long delay = Math.max(0, s.deadlineNanos() - now);
         out.accept(new ScheduleTimer(delay, new SwimTimer.SuspicionTimeout(node, s.incarnation())));
     }
 
+    /** memberlist deadNode: dead from the member itself means left; our own death is refuted unless we leave. */
     void deadNode(Dead d, long now, Consumer<? super SwimOutput> out) {
         Member m = members.get(d.node());
         if (m == null || d.incarnation() < m.incarnation()) {
@@ -299,6 +312,7 @@ final class MemberTable {
         }
     }
 
+    /** Every member as a push-pull entry, in name order. */
     List<NodeState> localStates() {
         List<NodeState> states = new ArrayList<>(members.size());
         for (Member m : members.values()) {

@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
  * SWIM membership of one node (Das, Gupta, Motivala, "SWIM: Scalable Weakly-consistent Infection-style Process Group
  * Membership Protocol", DSN 2002) with HashiCorp's Lifeguard extensions (Dadgar, Phillips, Currey, "Lifeguard: Local
  * Health Awareness for More Accurate Failure Detection", 2018), as a sans-IO state machine whose semantics follow
- * HashiCorp memberlist ({@code state.go}; the state rules live in {@link MemberTable}, named after its functions).
+ * HashiCorp memberlist ({@code state.go}; the state rules live in {@code MemberTable}, named after its functions).
  *
  * <p>Each probe round pings one member, chosen in randomized round-robin order; a member that does not answer
  * within the probe timeout is probed indirectly through {@code indirectChecks} others and over the stream; if nobody

@@ -6,7 +6,6 @@ import io.plumtree.engine.membership.SwimMessage.Alive;
 import io.plumtree.engine.membership.SwimMessage.Dead;
 import io.plumtree.engine.membership.SwimMessage.IndirectPing;
 import io.plumtree.engine.membership.SwimMessage.Nack;
-import io.plumtree.engine.membership.SwimMessage.NodeState;
 import io.plumtree.engine.membership.SwimMessage.Ping;
 import io.plumtree.engine.membership.SwimMessage.PushPull;
 import io.plumtree.engine.membership.SwimMessage.Suspect;
@@ -16,14 +15,10 @@ import io.plumtree.engine.membership.SwimOutput.SendPacket;
 import io.plumtree.engine.membership.SwimOutput.SendStream;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -32,7 +27,7 @@ import java.util.random.RandomGenerator;
  * SWIM membership of one node (Das, Gupta, Motivala, "SWIM: Scalable Weakly-consistent Infection-style Process Group
  * Membership Protocol", DSN 2002) with HashiCorp's Lifeguard extensions (Dadgar, Phillips, Currey, "Lifeguard: Local
  * Health Awareness for More Accurate Failure Detection", 2018), as a sans-IO state machine whose semantics follow
- * HashiCorp memberlist ({@code state.go}; the methods below are named after its functions).
+ * HashiCorp memberlist ({@code state.go}; the state rules live in {@code MemberTable}, named after its functions).
  *
  * <p>Each probe round pings one member, chosen in randomized round-robin order; a member that does not answer
  * within the probe timeout is probed indirectly through {@code indirectChecks} others and over the stream; if nobody
@@ -61,19 +56,13 @@ public final class Swim {
     /** Indirect probes run for others at once; beyond it the oldest is forgotten (no nack is sent for it). */
     static final int MAX_RELAYS = 1_024;
 
-    /** Distinct name conflicts remembered, so each is reported once. */
-    static final int MAX_CONFLICTS = 1_024;
-
     private final NodeId self;
     private final String address;
     private final SwimConfig config;
     private final RandomGenerator random;
 
-    /** Every known member, this node included, by name (ordered, so iteration never depends on hashing). */
-    private final TreeMap<NodeId, Member> members = new TreeMap<>();
-
-    /** Running suspicions by suspect; removed when the member refutes, dies or is reaped. */
-    private final Map<NodeId, Suspicion> suspicions = new LinkedHashMap<>();
+    /** The view of the cluster and the rules that change it. */
+    private final MemberTable table;
 
     /** Membership updates waiting to be piggybacked. */
     private final TransmitQueue queue;
@@ -87,9 +76,6 @@ public final class Swim {
     /** Indirect probes this node runs for others: its own ping sequence number to the request. */
     private final LinkedHashMap<Long, Relay> relays = new LinkedHashMap<>();
 
-    /** Name conflicts already reported ("name|known address|other address"). */
-    private final Set<String> conflicts = new LinkedHashSet<>();
-
     /** The probe of the current round, or null. */
     private Probe probe;
 
@@ -98,9 +84,6 @@ public final class Swim {
 
     /** Whether {@link SwimInput.Start} was handled (the periodic timers run). */
     private boolean started;
-
-    /** Whether this node is leaving: it stops probing and no longer refutes its own death. */
-    private boolean leaving;
 
     /** An indirect probe run for another member: whom to answer, under which sequence number. */
     private record Relay(long requesterSeq, String requesterAddress, boolean wantNack) {
@@ -123,7 +106,7 @@ public final class Swim {
         this.queue = new TransmitQueue(config.maxQueuedUpdates(), config.packetBudget());
         this.awareness = new Awareness(config.awarenessMaxMultiplier(), config.awarenessEnabled());
         this.probeOrder = new ProbeOrder(random);
-        members.put(self, new Member(self, address, 1, MemberState.ALIVE, meta, 0));
+        this.table = new MemberTable(self, address, meta, config, queue, awareness, probeOrder);
     }
 
     /**
@@ -134,6 +117,7 @@ public final class Swim {
      * @param nowNanos the current time on the driver's monotonic clock, in nanoseconds
      * @param out      receives the outputs
      * @throws IllegalArgumentException if {@link SwimInput.UpdateMetadata} carries too much metadata; nothing changed
+     * @throws IllegalStateException    on {@link SwimInput.UpdateMetadata} after {@link SwimInput.Leave}
      */
     public void handle(SwimInput input, long nowNanos, Consumer<? super SwimOutput> out) {
         Objects.requireNonNull(input, "input");
@@ -161,23 +145,17 @@ public final class Swim {
 
     /** A snapshot of every known member, this node included, ordered by name. */
     public List<Member> members() {
-        return List.copyOf(members.values());
+        return List.copyOf(table.all());
     }
 
     /** What this node knows about a member, or null if it knows none of that name. */
     public Member member(NodeId id) {
-        return members.get(id);
+        return table.get(id);
     }
 
     /** Alive and suspect members, this node included: the cluster size estimate the formulas scale with. */
     public int aliveCount() {
-        int n = 0;
-        for (Member m : members.values()) {
-            if (m.state() == MemberState.ALIVE || m.state() == MemberState.SUSPECT) {
-                n++;
-            }
-        }
-        return n;
+        return table.aliveCount();
     }
 
     /** Lifeguard local health score; 0 is healthy. */
@@ -187,7 +165,7 @@ public final class Swim {
 
     /** This node's own incarnation. */
     public long incarnation() {
-        return members.get(self).incarnation();
+        return table.me().incarnation();
     }
 
     /** The tunables. */
@@ -207,8 +185,7 @@ public final class Swim {
 
     /** Driver time at which the running suspicion of {@code id} expires, or -1 if it is not suspected. */
     public long suspicionDeadlineNanos(NodeId id) {
-        Suspicion s = suspicions.get(id);
-        return s == null ? -1 : s.deadlineNanos();
+        return table.suspicionDeadlineNanos(id);
     }
 
     // ---- commands ----
@@ -218,8 +195,7 @@ public final class Swim {
             return;
         }
         started = true;
-        Member me = members.get(self);
-        queue.enqueue(self, new Alive(me.incarnation(), self, address, me.metadata()));
+        table.announceSelf();
         out.accept(new ScheduleTimer(stagger(config.probeInterval().toNanos()), new SwimTimer.ProbeTick()));
         out.accept(new ScheduleTimer(stagger(config.gossipInterval().toNanos()), new SwimTimer.GossipTick()));
         out.accept(new ScheduleTimer(stagger(config.pushPullInterval().toNanos()), new SwimTimer.PushPullTick()));
@@ -227,7 +203,7 @@ public final class Swim {
     }
 
     private void onJoin(List<String> seeds, Consumer<? super SwimOutput> out) {
-        PushPull request = new PushPull(false, true, localStates());
+        PushPull request = new PushPull(false, true, table.localStates());
         for (String seed : new LinkedHashSet<>(seeds)) {
             if (!seed.equals(address)) {
                 out.accept(new SendStream(seed, request));
@@ -237,21 +213,19 @@ public final class Swim {
 
     /** memberlist Leave: our own death, from ourselves, so it is recorded as left; gossiped at once. */
     private void onLeave(long now, Consumer<? super SwimOutput> out) {
-        if (leaving) {
+        if (table.leaving()) {
             return;
         }
-        leaving = true;
-        Member me = members.get(self);
-        deadNode(new Dead(me.incarnation(), self, self), now, out);
+        table.leave(now, out);
         gossip(now, out);
     }
 
     private void onUpdateMetadata(byte[] metadata) {
         byte[] meta = checkedMetadata(metadata);
-        Member me = members.get(self);
-        long inc = me.incarnation() + 1;
-        members.put(self, new Member(self, address, inc, me.state(), meta, me.stateChangedNanos()));
-        queue.enqueue(self, new Alive(inc, self, address, meta));
+        if (table.leaving()) {
+            throw new IllegalStateException("cannot update metadata: " + self + " has left the cluster");
+        }
+        table.updateOwnMetadata(meta);
     }
 
     private byte[] checkedMetadata(byte[] metadata) {
@@ -292,9 +266,9 @@ public final class Swim {
             onAck(a.seq(), out);
         } else if (m instanceof PushPull pp) {
             if (!pp.isReply()) {
-                out.accept(new SendStream(from, new PushPull(true, false, localStates())));
+                out.accept(new SendStream(from, new PushPull(true, false, table.localStates())));
             }
-            mergeRemoteState(pp.states(), now, out);
+            table.mergeRemoteState(pp.states(), now, out);
         } else {
             onGossip(m, now, out);
         }
@@ -302,11 +276,11 @@ public final class Swim {
 
     private void onGossip(SwimMessage m, long now, Consumer<? super SwimOutput> out) {
         if (m instanceof Alive a) {
-            aliveNode(a, now, out);
+            table.aliveNode(a, now, out);
         } else if (m instanceof Suspect s) {
-            suspectNode(s, now, out);
+            table.suspectNode(s, now, out);
         } else if (m instanceof Dead d) {
-            deadNode(d, now, out);
+            table.deadNode(d, now, out);
         }
         // push-pull in a datagram, nacks over a stream and the like: ignored
     }
@@ -352,15 +326,15 @@ public final class Swim {
             gossip(now, out);
             out.accept(new ScheduleTimer(config.gossipInterval().toNanos(), timer));
         } else if (timer instanceof SwimTimer.PushPullTick) {
-            if (!leaving) {
+            if (!table.leaving()) {
                 pushPull(out);
                 long interval = SwimMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), aliveCount());
                 out.accept(new ScheduleTimer(interval, timer));
             }
         } else if (timer instanceof SwimTimer.SuspicionTimeout t) {
-            onSuspicionTimeout(t, now, out);
+            table.onSuspicionTimeout(t, now, out);
         } else if (timer instanceof SwimTimer.Reap) {
-            reap(now);
+            table.reap(now);
             out.accept(new ScheduleTimer(config.gossipToTheDeadTime().toNanos(), timer));
         } else {
             throw new IllegalStateException("unhandled timer " + timer);
@@ -369,7 +343,7 @@ public final class Swim {
 
     /** The end of one probe round is the start of the next (memberlist probe, probeNode). */
     private void onProbeTick(long now, Consumer<? super SwimOutput> out) {
-        if (leaving) {
+        if (table.leaving()) {
             return;
         }
         concludeProbe(now, out);
@@ -384,18 +358,18 @@ public final class Swim {
             return;
         }
         awareness.apply(p.failureAwarenessDelta());
-        suspectNode(new Suspect(p.incarnation, p.target, self), now, out);
+        table.suspectNode(new Suspect(p.incarnation, p.target, self), now, out);
     }
 
     private void startProbe(Consumer<? super SwimOutput> out) {
-        NodeId target = probeOrder.next(members.keySet(), id -> {
-            Member m = members.get(id);
+        NodeId target = probeOrder.next(table.ids(), id -> {
+            Member m = table.get(id);
             return m != null && !id.equals(self) && !m.state().deadOrLeft();
         });
         if (target == null) {
             return;
         }
-        Member m = members.get(target);
+        Member m = table.get(target);
         probe = new Probe(nextSeq++, target, m.address(), m.incarnation());
         List<SwimMessage> messages = new ArrayList<>(2);
         if (config.buddySystem() && m.state() == MemberState.SUSPECT) {
@@ -427,19 +401,6 @@ public final class Swim {
         out.accept(new SendStream(p.address, new Ping(seq, p.target)));
     }
 
-    private void onSuspicionTimeout(SwimTimer.SuspicionTimeout t, long now, Consumer<? super SwimOutput> out) {
-        Suspicion s = suspicions.get(t.node());
-        if (s == null || s.incarnation() != t.incarnation() || !s.expired(now)) {
-            return;
-        }
-        Member m = members.get(t.node());
-        if (m != null && m.state() == MemberState.SUSPECT && m.incarnation() == s.incarnation()) {
-            deadNode(new Dead(s.incarnation(), t.node(), self), now, out);
-        } else {
-            suspicions.remove(t.node());
-        }
-    }
-
     /** Gossip to a few members, live ones or those dead for less than gossipToTheDeadTime (memberlist gossip). */
     private void gossip(long now, Consumer<? super SwimOutput> out) {
         long toTheDead = config.gossipToTheDeadTime().toNanos();
@@ -464,184 +425,11 @@ public final class Swim {
     private void pushPull(Consumer<? super SwimOutput> out) {
         List<Member> peer = randomMembers(1, m -> !m.id().equals(self) && m.state() == MemberState.ALIVE);
         if (!peer.isEmpty()) {
-            out.accept(new SendStream(peer.get(0).address(), new PushPull(false, false, localStates())));
-        }
-    }
-
-    /** Forgets members dead or left for longer than gossipToTheDeadTime (memberlist resetNodes). */
-    private void reap(long now) {
-        long keep = config.gossipToTheDeadTime().toNanos();
-        members.values().removeIf(m -> !m.id().equals(self) && m.state().deadOrLeft()
-                && now - m.stateChangedNanos() >= keep);
-        suspicions.keySet().removeIf(id -> !members.containsKey(id));
-    }
-
-    // ---- state transitions (memberlist aliveNode, suspectNode, deadNode, refute, mergeRemoteState) ----
-
-    private void aliveNode(Alive a, long now, Consumer<? super SwimOutput> out) {
-        boolean isSelf = a.node().equals(self);
-        if (leaving && isSelf) {
-            return;
-        }
-        if (a.metadata().length > config.maxMetadataBytes()) {
-            return;
-        }
-        Member old = members.get(a.node());
-        boolean updatesNode = false;
-        if (old != null && !old.address().equals(a.address())) {
-            if (!isSelf && old.state().deadOrLeft()) {
-                long reclaimNanos = config.deadNodeReclaimTime().toNanos();
-                boolean canReclaim = reclaimNanos > 0
-                        ? now - old.stateChangedNanos() >= reclaimNanos
-                        : a.incarnation() > old.incarnation();
-                if (!canReclaim) {
-                    return;
-                }
-                updatesNode = true;
-            } else {
-                reportConflict(old, a, now, out);
-                return;
-            }
-        }
-        if (old != null) {
-            if (!isSelf && !updatesNode && a.incarnation() <= old.incarnation()) {
-                return;
-            }
-            if (isSelf && a.incarnation() < old.incarnation()) {
-                return;
-            }
-        }
-        suspicions.remove(a.node());
-        if (isSelf) {
-            if (a.incarnation() == old.incarnation() && Arrays.equals(a.metadata(), old.metadata())) {
-                return;
-            }
-            refute(a.incarnation());
-            return;
-        }
-        queue.enqueue(a.node(), a);
-        boolean wasLive = old != null && !old.state().deadOrLeft();
-        long changed = old != null && old.state() == MemberState.ALIVE ? old.stateChangedNanos() : now;
-        Member now_ = new Member(a.node(), a.address(), a.incarnation(), MemberState.ALIVE, a.metadata(), changed);
-        members.put(a.node(), now_);
-        if (old == null) {
-            probeOrder.add(a.node());
-        }
-        if (!wasLive) {
-            out.accept(new MemberEvent(MemberEvent.Kind.JOINED, now_));
-        } else if (!Arrays.equals(old.metadata(), a.metadata())) {
-            out.accept(new MemberEvent(MemberEvent.Kind.UPDATED, now_));
-        }
-    }
-
-    private void reportConflict(Member known, Alive claim, long now, Consumer<? super SwimOutput> out) {
-        String key = known.id().name() + "|" + known.address() + "|" + claim.address();
-        if (!conflicts.add(key)) {
-            return;
-        }
-        if (conflicts.size() > MAX_CONFLICTS) {
-            conflicts.remove(conflicts.iterator().next());
-        }
-        out.accept(new MemberEvent(MemberEvent.Kind.CONFLICT, new Member(claim.node(), claim.address(),
-                claim.incarnation(), MemberState.ALIVE, claim.metadata(), now)));
-    }
-
-    private void suspectNode(Suspect s, long now, Consumer<? super SwimOutput> out) {
-        Member m = members.get(s.node());
-        if (m == null || s.incarnation() < m.incarnation()) {
-            return;
-        }
-        Suspicion running = suspicions.get(s.node());
-        if (running != null && s.incarnation() == running.incarnation()) {
-            if (running.confirm(s.from())) {
-                queue.enqueue(s.node(), s);
-                scheduleSuspicionTimer(s.node(), running, now, out);
-            }
-            return;
-        }
-        boolean newerAccusation = running != null && s.incarnation() > running.incarnation();
-        if (m.state() != MemberState.ALIVE && !newerAccusation) {
-            return;
-        }
-        if (s.node().equals(self)) {
-            refute(s.incarnation());
-            return;
-        }
-        queue.enqueue(s.node(), s);
-        members.put(s.node(), m.withState(MemberState.SUSPECT, s.incarnation(),
-                m.state() == MemberState.SUSPECT ? m.stateChangedNanos() : now));
-        int n = aliveCount();
-        long min = SwimMath.suspicionTimeoutNanos(config.suspicionMult(), n, config.probeInterval().toNanos());
-        int k = 0;
-        long max = min;
-        if (config.dynamicSuspicion()) {
-            k = SwimMath.expectedConfirmations(config.suspicionMult(), n);
-            max = config.suspicionMaxTimeoutMult() * min;
-        }
-        Suspicion suspicion = new Suspicion(s.incarnation(), s.from(), now, k, min, max);
-        suspicions.put(s.node(), suspicion);
-        scheduleSuspicionTimer(s.node(), suspicion, now, out);
-    }
-
-    private void scheduleSuspicionTimer(NodeId node, Suspicion s, long now, Consumer<? super SwimOutput> out) {
-        long delay = Math.max(0, s.deadlineNanos() - now);
-        out.accept(new ScheduleTimer(delay, new SwimTimer.SuspicionTimeout(node, s.incarnation())));
-    }
-
-    private void deadNode(Dead d, long now, Consumer<? super SwimOutput> out) {
-        Member m = members.get(d.node());
-        if (m == null || d.incarnation() < m.incarnation()) {
-            return;
-        }
-        suspicions.remove(d.node());
-        if (m.state().deadOrLeft()) {
-            return;
-        }
-        boolean isSelf = d.node().equals(self);
-        if (isSelf && !leaving) {
-            refute(d.incarnation());
-            return;
-        }
-        queue.enqueue(d.node(), d);
-        MemberState state = d.isLeave() ? MemberState.LEFT : MemberState.DEAD;
-        Member now_ = m.withState(state, d.incarnation(), now);
-        members.put(d.node(), now_);
-        if (!isSelf) {
-            out.accept(new MemberEvent(d.isLeave() ? MemberEvent.Kind.LEFT : MemberEvent.Kind.FAILED, now_));
-        }
-    }
-
-    /** Raises our incarnation above the accused one and gossips that we are alive; costs one awareness point. */
-    private void refute(long accusedIncarnation) {
-        Member me = members.get(self);
-        long inc = Math.max(me.incarnation() + 1, accusedIncarnation + 1);
-        awareness.apply(1);
-        members.put(self, new Member(self, address, inc, MemberState.ALIVE, me.metadata(), me.stateChangedNanos()));
-        queue.enqueue(self, new Alive(inc, self, address, me.metadata()));
-    }
-
-    /** Applies a remote full state as the gossip would be; a remote "dead" is only suspected here. */
-    private void mergeRemoteState(List<NodeState> states, long now, Consumer<? super SwimOutput> out) {
-        for (NodeState s : states) {
-            if (s.state() == MemberState.ALIVE) {
-                aliveNode(new Alive(s.incarnation(), s.id(), s.address(), s.metadata()), now, out);
-            } else if (s.state() == MemberState.LEFT) {
-                deadNode(new Dead(s.incarnation(), s.id(), s.id()), now, out);
-            } else {
-                suspectNode(new Suspect(s.incarnation(), s.id(), self), now, out);
-            }
+            out.accept(new SendStream(peer.get(0).address(), new PushPull(false, false, table.localStates())));
         }
     }
 
     // ---- helpers of this class ----
-
-    private List<NodeState> localStates() {
-        List<NodeState> states = new ArrayList<>(members.size());
-        for (Member m : members.values()) {
-            states.add(NodeState.of(m));
-        }
-        return states;
-    }
 
     private int retransmitLimit() {
         return SwimMath.retransmitLimit(config.retransmitMult(), aliveCount());
@@ -667,7 +455,7 @@ public final class Swim {
     /** Up to {@code k} distinct members accepted by {@code filter}, drawn at random (memberlist kRandomNodes). */
     private List<Member> randomMembers(int k, Predicate<Member> filter) {
         List<Member> eligible = new ArrayList<>();
-        for (Member m : members.values()) {
+        for (Member m : table.all()) {
             if (filter.test(m)) {
                 eligible.add(m);
             }

@@ -22,7 +22,7 @@ public sealed interface SwimMessage {
     int encodedSize();
 
     /** Size of one type byte. */
-    int TYPE = 1;
+    int TYPE_BYTES = 1;
 
     /** Encoded size of a string: 2 bytes of length, then UTF-8. */
     static int sizeOf(String s) {
@@ -49,7 +49,7 @@ public sealed interface SwimMessage {
 
         @Override
         public int encodedSize() {
-            return TYPE + 8 + sizeOf(target);
+            return TYPE_BYTES + 8 + sizeOf(target);
         }
     }
 
@@ -72,7 +72,7 @@ public sealed interface SwimMessage {
 
         @Override
         public int encodedSize() {
-            return TYPE + 8 + sizeOf(target) + sizeOf(targetAddress) + 1;
+            return TYPE_BYTES + 8 + sizeOf(target) + sizeOf(targetAddress) + 1;
         }
     }
 
@@ -84,7 +84,7 @@ public sealed interface SwimMessage {
     record Ack(long seq) implements SwimMessage {
         @Override
         public int encodedSize() {
-            return TYPE + 8;
+            return TYPE_BYTES + 8;
         }
     }
 
@@ -97,7 +97,7 @@ public sealed interface SwimMessage {
     record Nack(long seq) implements SwimMessage {
         @Override
         public int encodedSize() {
-            return TYPE + 8;
+            return TYPE_BYTES + 8;
         }
     }
 
@@ -118,7 +118,7 @@ public sealed interface SwimMessage {
 
         @Override
         public int encodedSize() {
-            return TYPE + 8 + sizeOf(node) + sizeOf(from);
+            return TYPE_BYTES + 8 + sizeOf(node) + sizeOf(from);
         }
     }
 
@@ -141,7 +141,7 @@ public sealed interface SwimMessage {
 
         @Override
         public int encodedSize() {
-            return TYPE + 8 + sizeOf(node) + sizeOf(address) + 4 + metadata.length;
+            return TYPE_BYTES + 8 + sizeOf(node) + sizeOf(address) + 4 + metadata.length;
         }
 
         @Override
@@ -184,7 +184,7 @@ public sealed interface SwimMessage {
 
         @Override
         public int encodedSize() {
-            return TYPE + 8 + sizeOf(node) + sizeOf(from);
+            return TYPE_BYTES + 8 + sizeOf(node) + sizeOf(from);
         }
     }
 
@@ -204,7 +204,7 @@ public sealed interface SwimMessage {
 
         @Override
         public int encodedSize() {
-            int size = TYPE + 1 + 1 + 4;
+            int size = TYPE_BYTES + 1 + 1 + 4;
             for (NodeState s : states) {
                 size += s.encodedSize();
             }

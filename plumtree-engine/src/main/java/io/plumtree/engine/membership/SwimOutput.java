@@ -8,7 +8,9 @@ public sealed interface SwimOutput {
 
     /**
      * Send one datagram (unreliable). The sum of the messages' {@link SwimMessage#encodedSize()} never exceeds
-     * {@link SwimConfig#packetBudget()}.
+     * {@link SwimConfig#packetBudget()}: piggybacked updates fill only the room left. (The one exception is a
+     * single ping or indirect ping that is larger than the budget on its own, which takes names and addresses near
+     * their 255-character limits in multi-byte UTF-8; it is sent alone.)
      *
      * @param toAddress where to
      * @param messages  the messages, to be encoded as one compound datagram in this order

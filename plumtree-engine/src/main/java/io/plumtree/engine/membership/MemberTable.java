@@ -1,0 +1,323 @@
+package io.plumtree.engine.membership;
+
+import io.plumtree.engine.NodeId;
+import io.plumtree.engine.membership.SwimMessage.Alive;
+import io.plumtree.engine.membership.SwimMessage.Dead;
+import io.plumtree.engine.membership.SwimMessage.NodeState;
+import io.plumtree.engine.membership.SwimMessage.Suspect;
+import io.plumtree.engine.membership.SwimOutput.MemberEvent;
+import io.plumtree.engine.membership.SwimOutput.ScheduleTimer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * This node's view of the cluster and the rules that change it: memberlist's {@code aliveNode}, {@code suspectNode},
+ * {@code deadNode}, {@code refute} and {@code mergeRemoteState} (state.go), with the running suspicions. Every
+ * accepted change is queued for gossip and reported as a {@link MemberEvent} (never about this node itself, except
+ * a name conflict).
+ */
+final class MemberTable {
+
+    /** Distinct name conflicts remembered, so each is reported once. */
+    static final int MAX_CONFLICTS = 1_024;
+
+    private final NodeId self;
+    private final String address;
+    private final SwimConfig config;
+
+    /** Where accepted updates go to be gossiped. */
+    private final TransmitQueue queue;
+
+    /** Raised when this node has to refute an accusation. */
+    private final Awareness awareness;
+
+    /** Told of new members, so they are probed this round. */
+    private final ProbeOrder probeOrder;
+
+    /** Every known member, this node included, by name (ordered, so iteration never depends on hashing). */
+    private final TreeMap<NodeId, Member> members = new TreeMap<>();
+
+    /** Running suspicions by suspect; removed when the member refutes, dies or is reaped. */
+    private final Map<NodeId, Suspicion> suspicions = new LinkedHashMap<>();
+
+    /** Name conflicts already reported ("name|known address|other address"). */
+    private final Set<String> conflicts = new LinkedHashSet<>();
+
+    /** Whether this node is leaving: it no longer refutes its own death nor accepts news of its life. */
+    private boolean leaving;
+
+    MemberTable(NodeId self, String address, byte[] metadata, SwimConfig config, TransmitQueue queue,
+                Awareness awareness, ProbeOrder probeOrder) {
+        this.self = self;
+        this.address = address;
+        this.config = config;
+        this.queue = queue;
+        this.awareness = awareness;
+        this.probeOrder = probeOrder;
+        members.put(self, new Member(self, address, 1, MemberState.ALIVE, metadata, 0));
+    }
+
+    Member get(NodeId id) {
+        return members.get(id);
+    }
+
+    Member me() {
+        return members.get(self);
+    }
+
+    Collection<Member> all() {
+        return members.values();
+    }
+
+    Set<NodeId> ids() {
+        return members.keySet();
+    }
+
+    boolean leaving() {
+        return leaving;
+    }
+
+    /** Alive and suspect members, this node included: the cluster size estimate the formulas scale with. */
+    int aliveCount() {
+        int n = 0;
+        for (Member m : members.values()) {
+            if (m.state() == MemberState.ALIVE || m.state() == MemberState.SUSPECT) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Driver time at which the running suspicion of {@code id} expires, or -1 if it is not suspected. */
+    long suspicionDeadlineNanos(NodeId id) {
+        Suspicion s = suspicions.get(id);
+        return s == null ? -1 : s.deadlineNanos();
+    }
+
+    /** Queues this node's alive message as it stands. */
+    void announceSelf() {
+        Member me = me();
+        queue.enqueue(self, new Alive(me.incarnation(), self, address, me.metadata()));
+    }
+
+    /** New metadata for this node: a new incarnation, gossiped. */
+    void updateOwnMetadata(byte[] metadata) {
+        Member me = me();
+        members.put(self, new Member(self, address, me.incarnation() + 1, me.state(), metadata,
+                me.stateChangedNanos()));
+        announceSelf();
+    }
+
+    /** memberlist Leave: our own death, from ourselves, so it is recorded as left. */
+    void leave(long now, Consumer<? super SwimOutput> out) {
+        leaving = true;
+        deadNode(new Dead(me().incarnation(), self, self), now, out);
+    }
+
+    /** A suspicion timer fired: declare the suspect dead if this suspicion is still current and really expired. */
+    void onSuspicionTimeout(SwimTimer.SuspicionTimeout t, long now, Consumer<? super SwimOutput> out) {
+        Suspicion s = suspicions.get(t.node());
+        if (s == null || s.incarnation() != t.incarnation() || !s.expired(now)) {
+            return;
+        }
+        Member m = members.get(t.node());
+        if (m != null && m.state() == MemberState.SUSPECT && m.incarnation() == s.incarnation()) {
+            deadNode(new Dead(s.incarnation(), t.node(), self), now, out);
+        } else {
+            suspicions.remove(t.node());
+        }
+    }
+
+    /** Forgets members dead or left for longer than gossipToTheDeadTime (memberlist resetNodes). */
+    void reap(long now) {
+        long keep = config.gossipToTheDeadTime().toNanos();
+        members.values().removeIf(m -> !m.id().equals(self) && m.state().deadOrLeft()
+                && now - m.stateChangedNanos() >= keep);
+        suspicions.keySet().removeIf(id -> !members.containsKey(id));
+    }
+
+    /**
+     * memberlist aliveNode: a newer incarnation wins; a new address is accepted only for a dead or left member whose
+     * incarnation is superseded (or after deadNodeReclaimTime), otherwise it is a conflict, reported once; news of
+     * ourselves that differs from what we are is refuted.
+     */
+    void aliveNode(Alive a, long now, Consumer<? super SwimOutput> out) {
+        boolean isSelf = a.node().equals(self);
+        if (leaving && isSelf) {
+            return;
+        }
+        if (a.metadata().length > config.maxMetadataBytes()) {
+            return;
+        }
+        Member old = members.get(a.node());
+        boolean updatesNode = false;
+        if (old != null && !old.address().equals(a.address())) {
+            if (!isSelf && old.state().deadOrLeft()) {
+                long reclaimNanos = config.deadNodeReclaimTime().toNanos();
+                boolean canReclaim = reclaimNanos > 0
+                        ? now - old.stateChangedNanos() >= reclaimNanos
+                        : a.incarnation() > old.incarnation();
+                if (!canReclaim) {
+                    return;
+                }
+                updatesNode = true;
+            } else {
+                reportConflict(old, a, now, out);
+                return;
+            }
+        }
+        if (old != null) {
+            if (!isSelf && !updatesNode && a.incarnation() <= old.incarnation()) {
+                return;
+            }
+            if (isSelf && a.incarnation() < old.incarnation()) {
+                return;
+            }
+        }
+        suspicions.remove(a.node());
+        if (isSelf) {
+            if (a.incarnation() == old.incarnation() && Arrays.equals(a.metadata(), old.metadata())) {
+                return;
+            }
+            refute(a.incarnation());
+            return;
+        }
+        queue.enqueue(a.node(), a);
+        boolean wasLive = old != null && !old.state().deadOrLeft();
+        long changed = old != null && old.state() == MemberState.ALIVE ? old.stateChangedNanos() : now;
+        Member updated = new Member(a.node(), a.address(), a.incarnation(), MemberState.ALIVE, a.metadata(), changed);
+        members.put(a.node(), updated);
+        if (old == null) {
+            probeOrder.add(a.node());
+        }
+        if (!wasLive) {
+            out.accept(new MemberEvent(MemberEvent.Kind.JOINED, updated));
+        } else if (!Arrays.equals(old.metadata(), a.metadata())) {
+            out.accept(new MemberEvent(MemberEvent.Kind.UPDATED, updated));
+        }
+    }
+
+    /** Reports a second live claim on a known name once per address pair; the known member is kept. */
+    private void reportConflict(Member known, Alive claim, long now, Consumer<? super SwimOutput> out) {
+        String key = known.id().name() + "|" + known.address() + "|" + claim.address();
+        if (!conflicts.add(key)) {
+            return;
+        }
+        if (conflicts.size() > MAX_CONFLICTS) {
+            conflicts.remove(conflicts.iterator().next());
+        }
+        out.accept(new MemberEvent(MemberEvent.Kind.CONFLICT, new Member(claim.node(), claim.address(),
+                claim.incarnation(), MemberState.ALIVE, claim.metadata(), now)));
+    }
+
+    /**
+     * memberlist suspectNode: an alive member becomes suspect and its suspicion timer starts; an accusation of a
+     * running suspicion by a new member confirms it (Lifeguard); an accusation of ourselves is refuted.
+     */
+    void suspectNode(Suspect s, long now, Consumer<? super SwimOutput> out) {
+        Member m = members.get(s.node());
+        if (m == null || s.incarnation() < m.incarnation()) {
+            return;
+        }
+        Suspicion running = suspicions.get(s.node());
+        if (running != null && s.incarnation() == running.incarnation()) {
+            if (running.confirm(s.from())) {
+                queue.enqueue(s.node(), s);
+                scheduleSuspicionTimer(s.node(), running, now, out);
+            }
+            return;
+        }
+        boolean newerAccusation = running != null && s.incarnation() > running.incarnation();
+        if (m.state() != MemberState.ALIVE && !newerAccusation) {
+            return;
+        }
+        if (s.node().equals(self)) {
+            refute(s.incarnation());
+            return;
+        }
+        queue.enqueue(s.node(), s);
+        members.put(s.node(), m.withState(MemberState.SUSPECT, s.incarnation(),
+                m.state() == MemberState.SUSPECT ? m.stateChangedNanos() : now));
+        int n = aliveCount();
+        long min = SwimMath.suspicionTimeoutNanos(config.suspicionMult(), n, config.probeInterval().toNanos());
+        int k = 0;
+        long max = min;
+        if (config.dynamicSuspicion()) {
+            k = SwimMath.expectedConfirmations(config.suspicionMult(), n);
+            max = config.suspicionMaxTimeoutMult() * min;
+        }
+        Suspicion suspicion = new Suspicion(s.incarnation(), s.from(), now, k, min, max);
+        suspicions.put(s.node(), suspicion);
+        scheduleSuspicionTimer(s.node(), suspicion, now, out);
+    }
+
+    /** Asks for a timer at the suspicion's current deadline (sooner after each confirmation). */
+    private void scheduleSuspicionTimer(NodeId node, Suspicion s, long now, Consumer<? super SwimOutput> out) {
+        long delay = Math.max(0, s.deadlineNanos() - now);
+        out.accept(new ScheduleTimer(delay, new SwimTimer.SuspicionTimeout(node, s.incarnation())));
+    }
+
+    /** memberlist deadNode: dead from the member itself means left; our own death is refuted unless we leave. */
+    void deadNode(Dead d, long now, Consumer<? super SwimOutput> out) {
+        Member m = members.get(d.node());
+        if (m == null || d.incarnation() < m.incarnation()) {
+            return;
+        }
+        suspicions.remove(d.node());
+        if (m.state().deadOrLeft()) {
+            return;
+        }
+        boolean isSelf = d.node().equals(self);
+        if (isSelf && !leaving) {
+            refute(d.incarnation());
+            return;
+        }
+        queue.enqueue(d.node(), d);
+        MemberState state = d.isLeave() ? MemberState.LEFT : MemberState.DEAD;
+        Member updated = m.withState(state, d.incarnation(), now);
+        members.put(d.node(), updated);
+        if (!isSelf) {
+            out.accept(new MemberEvent(d.isLeave() ? MemberEvent.Kind.LEFT : MemberEvent.Kind.FAILED, updated));
+        }
+    }
+
+    /** Raises our incarnation above the accused one and gossips that we are alive; costs one awareness point. */
+    private void refute(long accusedIncarnation) {
+        Member me = members.get(self);
+        long inc = Math.max(me.incarnation() + 1, accusedIncarnation + 1);
+        awareness.apply(1);
+        members.put(self, new Member(self, address, inc, MemberState.ALIVE, me.metadata(), me.stateChangedNanos()));
+        queue.enqueue(self, new Alive(inc, self, address, me.metadata()));
+    }
+
+    /** Applies a remote full state as the gossip would be; a remote "dead" is only suspected here. */
+    void mergeRemoteState(List<NodeState> states, long now, Consumer<? super SwimOutput> out) {
+        for (NodeState s : states) {
+            if (s.state() == MemberState.ALIVE) {
+                aliveNode(new Alive(s.incarnation(), s.id(), s.address(), s.metadata()), now, out);
+            } else if (s.state() == MemberState.LEFT) {
+                deadNode(new Dead(s.incarnation(), s.id(), s.id()), now, out);
+            } else {
+                suspectNode(new Suspect(s.incarnation(), s.id(), self), now, out);
+            }
+        }
+    }
+
+    /** Every member as a push-pull entry, in name order. */
+    List<NodeState> localStates() {
+        List<NodeState> states = new ArrayList<>(members.size());
+        for (Member m : members.values()) {
+            states.add(NodeState.of(m));
+        }
+        return states;
+    }
+}

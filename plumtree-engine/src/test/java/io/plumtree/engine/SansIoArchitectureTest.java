@@ -20,8 +20,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class SansIoArchitectureTest {
 
-    /** The protocol cores; membership and state join this list when they land. */
-    private static final String[] CORES = {"io.plumtree.engine.broadcast.."};
+    /** The protocol cores and the node core that wires them; state joins this list when it lands. */
+    private static final String[] CORES = {"io.plumtree.engine.broadcast..", "io.plumtree.engine.membership..",
+            "io.plumtree.engine.node.."};
 
     private static JavaClasses classes;
 

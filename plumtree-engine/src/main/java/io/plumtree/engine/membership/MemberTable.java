@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -46,6 +47,15 @@ final class MemberTable {
     /** Every known member, this node included, by name (ordered, so iteration never depends on hashing). */
     private final TreeMap<NodeId, Member> members = new TreeMap<>();
 
+    /** The same members in slots, for O(1) random picks; a removed member's slot goes to the last one. */
+    private final ArrayList<Member> slots = new ArrayList<>();
+
+    /** Slot of each member in {@link #slots}. */
+    private final HashMap<NodeId, Integer> slotOf = new HashMap<>();
+
+    /** Alive and suspect members, this node included, kept as members change. */
+    private int live;
+
     /** Running suspicions by suspect; removed when the member refutes, dies or is reaped. */
     private final Map<NodeId, Suspicion> suspicions = new LinkedHashMap<>();
 
@@ -63,7 +73,48 @@ final class MemberTable {
         this.queue = queue;
         this.awareness = awareness;
         this.probeOrder = probeOrder;
-        members.put(self, new Member(self, address, 1, MemberState.ALIVE, metadata, 0));
+        put(new Member(self, address, 1, MemberState.ALIVE, metadata, 0));
+    }
+
+    /** Every change of {@link #members} goes through here, to keep {@link #slots} and {@link #live} in step. */
+    private void put(Member m) {
+        Member old = members.put(m.id(), m);
+        if (old == null) {
+            slotOf.put(m.id(), slots.size());
+            slots.add(m);
+        } else {
+            slots.set(slotOf.get(m.id()), m);
+            live -= isLive(old) ? 1 : 0;
+        }
+        live += isLive(m) ? 1 : 0;
+    }
+
+    private void remove(NodeId id) {
+        Member old = members.remove(id);
+        if (old == null) {
+            return;
+        }
+        live -= isLive(old) ? 1 : 0;
+        int slot = slotOf.remove(id);
+        Member last = slots.remove(slots.size() - 1);
+        if (slot < slots.size()) {
+            slots.set(slot, last);
+            slotOf.put(last.id(), slot);
+        }
+    }
+
+    private static boolean isLive(Member m) {
+        return m.state() == MemberState.ALIVE || m.state() == MemberState.SUSPECT;
+    }
+
+    /** Number of members, this node included. */
+    int size() {
+        return slots.size();
+    }
+
+    /** The member in slot {@code i} (slots are in no meaningful order; for random picks). */
+    Member inSlot(int i) {
+        return slots.get(i);
     }
 
     Member get(NodeId id) {
@@ -88,13 +139,7 @@ final class MemberTable {
 
     /** Alive and suspect members, this node included: the cluster size estimate the formulas scale with. */
     int aliveCount() {
-        int n = 0;
-        for (Member m : members.values()) {
-            if (m.state() == MemberState.ALIVE || m.state() == MemberState.SUSPECT) {
-                n++;
-            }
-        }
-        return n;
+        return live;
     }
 
     /** Driver time at which the running suspicion of {@code id} expires, or -1 if it is not suspected. */
@@ -112,7 +157,7 @@ final class MemberTable {
     /** New metadata for this node: a new incarnation, gossiped. */
     void updateOwnMetadata(byte[] metadata) {
         Member me = me();
-        members.put(self, new Member(self, address, me.incarnation() + 1, me.state(), metadata,
+        put(new Member(self, address, me.incarnation() + 1, me.state(), metadata,
                 me.stateChangedNanos()));
         announceSelf();
     }
@@ -140,8 +185,13 @@ final class MemberTable {
     /** Forgets members dead or left for longer than gossipToTheDeadTime (memberlist resetNodes). */
     void reap(long now) {
         long keep = config.gossipToTheDeadTime().toNanos();
-        members.values().removeIf(m -> !m.id().equals(self) && m.state().deadOrLeft()
-                && now - m.stateChangedNanos() >= keep);
+        List<NodeId> reaped = new ArrayList<>();
+        for (Member m : members.values()) {
+            if (!m.id().equals(self) && m.state().deadOrLeft() && now - m.stateChangedNanos() >= keep) {
+                reaped.add(m.id());
+            }
+        }
+        reaped.forEach(this::remove);
         suspicions.keySet().removeIf(id -> !members.containsKey(id));
     }
 
@@ -195,7 +245,7 @@ final class MemberTable {
         boolean wasLive = old != null && !old.state().deadOrLeft();
         long changed = old != null && old.state() == MemberState.ALIVE ? old.stateChangedNanos() : now;
         Member updated = new Member(a.node(), a.address(), a.incarnation(), MemberState.ALIVE, a.metadata(), changed);
-        members.put(a.node(), updated);
+        put(updated);
         if (old == null) {
             probeOrder.add(a.node());
         }
@@ -245,7 +295,7 @@ final class MemberTable {
             return;
         }
         queue.enqueue(s.node(), s);
-        members.put(s.node(), m.withState(MemberState.SUSPECT, s.incarnation(),
+        put(m.withState(MemberState.SUSPECT, s.incarnation(),
                 m.state() == MemberState.SUSPECT ? m.stateChangedNanos() : now));
         int n = aliveCount();
         long min = SwimMath.suspicionTimeoutNanos(config.suspicionMult(), n, config.probeInterval().toNanos());
@@ -284,7 +334,7 @@ final class MemberTable {
         queue.enqueue(d.node(), d);
         MemberState state = d.isLeave() ? MemberState.LEFT : MemberState.DEAD;
         Member updated = m.withState(state, d.incarnation(), now);
-        members.put(d.node(), updated);
+        put(updated);
         if (!isSelf) {
             out.accept(new MemberEvent(d.isLeave() ? MemberEvent.Kind.LEFT : MemberEvent.Kind.FAILED, updated));
         }
@@ -295,7 +345,7 @@ final class MemberTable {
         Member me = members.get(self);
         long inc = Math.max(me.incarnation() + 1, accusedIncarnation + 1);
         awareness.apply(1);
-        members.put(self, new Member(self, address, inc, MemberState.ALIVE, me.metadata(), me.stateChangedNanos()));
+        put(new Member(self, address, inc, MemberState.ALIVE, me.metadata(), me.stateChangedNanos()));
         queue.enqueue(self, new Alive(inc, self, address, me.metadata()));
     }
 

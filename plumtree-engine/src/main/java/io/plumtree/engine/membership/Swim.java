@@ -83,6 +83,9 @@ public final class Swim {
     private long nextSeq = 1;
 
     /** Whether {@link SwimInput.Start} was handled (the periodic timers run). */
+    /** The seed addresses of the last join, synced with once more after {@link SwimConfig#joinSyncDelay()}. */
+    private List<String> joinSeeds = List.of();
+
     private boolean started;
 
     /** An indirect probe run for another member: whom to answer, under which sequence number. */
@@ -209,6 +212,11 @@ public final class Swim {
                 out.accept(new SendStream(seed, request));
             }
         }
+        joinSeeds = List.copyOf(new LinkedHashSet<>(seeds));
+        long delay = config.joinSyncDelay().toNanos();
+        if (delay > 0) {
+            out.accept(new ScheduleTimer(delay + stagger(delay), new SwimTimer.JoinSync()));
+        }
     }
 
     /** memberlist Leave: our own death, from ourselves, so it is recorded as left; gossiped at once. */
@@ -331,6 +339,15 @@ public final class Swim {
                 long interval = SwimMath.pushPullScaleNanos(config.pushPullInterval().toNanos(), aliveCount());
                 out.accept(new ScheduleTimer(interval, timer));
             }
+        } else if (timer instanceof SwimTimer.JoinSync) {
+            if (!table.leaving()) {
+                PushPull request = new PushPull(false, false, table.localStates());
+                for (String seed : joinSeeds) {
+                    if (!seed.equals(address)) {
+                        out.accept(new SendStream(seed, request));
+                    }
+                }
+            }
         } else if (timer instanceof SwimTimer.SuspicionTimeout t) {
             table.onSuspicionTimeout(t, now, out);
         } else if (timer instanceof SwimTimer.Reap) {
@@ -452,22 +469,20 @@ public final class Swim {
         out.accept(new SendPacket(to, all));
     }
 
-    /** Up to {@code k} distinct members accepted by {@code filter}, drawn at random (memberlist kRandomNodes). */
+    /**
+     * Up to {@code k} distinct members accepted by {@code filter}, drawn at random (memberlist kRandomNodes: at most
+     * 3n random probes of the member slots, so the cost does not grow with the cluster when most members qualify).
+     */
     private List<Member> randomMembers(int k, Predicate<Member> filter) {
-        List<Member> eligible = new ArrayList<>();
-        for (Member m : table.all()) {
-            if (filter.test(m)) {
-                eligible.add(m);
+        int n = table.size();
+        List<Member> picked = new ArrayList<>(k);
+        for (int tries = 0; tries < 3 * n && picked.size() < k; tries++) {
+            Member m = table.inSlot(random.nextInt(n));
+            if (filter.test(m) && !picked.contains(m)) {
+                picked.add(m);
             }
         }
-        int picks = Math.min(k, eligible.size());
-        for (int i = 0; i < picks; i++) {
-            int j = i + random.nextInt(eligible.size() - i);
-            Member t = eligible.get(i);
-            eligible.set(i, eligible.get(j));
-            eligible.set(j, t);
-        }
-        return List.copyOf(eligible.subList(0, picks));
+        return picked;
     }
 
     /** A random delay in {@code [0, interval)}, so periodic timers of nodes started together drift apart. */

@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param retransmitMult          an update is piggybacked {@code retransmitMult * ceil(log10(n + 1))} times
  * @param pushPullInterval        time between full state exchanges with one random member (scaled up beyond 32
  *                                members)
+ * @param joinSyncDelay           a joined node push-pulls with its seeds once more after a random time between
+ *                                this and twice this, so members that joined at about the same time see each
+ *                                other without waiting for gossip to carry every one of them (not in memberlist,
+ *                                whose first periodic push-pull comes within the scaled interval); zero turns it off
  * @param indirectChecks          members asked to probe a target that missed its direct ping
  * @param awarenessMaxMultiplier  the awareness score stays below it, so intervals stretch at most this many times
  * @param gossipToTheDeadTime     how long dead or left members keep receiving gossip (so a healed partition
@@ -42,6 +46,7 @@ public record SwimConfig(
         int gossipNodes,
         int retransmitMult,
         Duration pushPullInterval,
+        Duration joinSyncDelay,
         int indirectChecks,
         int awarenessMaxMultiplier,
         Duration gossipToTheDeadTime,
@@ -73,6 +78,10 @@ public record SwimConfig(
         positive("gossipNodes", gossipNodes);
         positive("retransmitMult", retransmitMult);
         positive("pushPullInterval", pushPullInterval);
+        Objects.requireNonNull(joinSyncDelay, "joinSyncDelay");
+        if (joinSyncDelay.isNegative()) {
+            throw new IllegalArgumentException("joinSyncDelay must not be negative, got " + joinSyncDelay);
+        }
         notNegative("indirectChecks", indirectChecks);
         positive("awarenessMaxMultiplier", awarenessMaxMultiplier);
         positive("gossipToTheDeadTime", gossipToTheDeadTime);
@@ -113,6 +122,7 @@ public record SwimConfig(
                 .gossipNodes(4)
                 .retransmitMult(4)
                 .pushPullInterval(Duration.ofSeconds(60))
+                .joinSyncDelay(Duration.ofSeconds(10))
                 .gossipToTheDeadTime(Duration.ofSeconds(60))
                 .build();
     }
@@ -125,6 +135,7 @@ public record SwimConfig(
                 .suspicionMult(3)
                 .gossipInterval(Duration.ofMillis(100))
                 .pushPullInterval(Duration.ofSeconds(15))
+                .joinSyncDelay(Duration.ofSeconds(1))
                 .gossipToTheDeadTime(Duration.ofSeconds(15))
                 .build();
     }
@@ -174,6 +185,7 @@ public record SwimConfig(
         private int gossipNodes = 3;
         private int retransmitMult = 4;
         private Duration pushPullInterval = Duration.ofSeconds(30);
+        private Duration joinSyncDelay = Duration.ofSeconds(2);
         private int indirectChecks = 3;
         private int awarenessMaxMultiplier = 8;
         private Duration gossipToTheDeadTime = Duration.ofSeconds(30);
@@ -198,6 +210,7 @@ public record SwimConfig(
             gossipNodes = c.gossipNodes;
             retransmitMult = c.retransmitMult;
             pushPullInterval = c.pushPullInterval;
+            joinSyncDelay = c.joinSyncDelay;
             indirectChecks = c.indirectChecks;
             awarenessMaxMultiplier = c.awarenessMaxMultiplier;
             gossipToTheDeadTime = c.gossipToTheDeadTime;
@@ -209,6 +222,9 @@ public record SwimConfig(
             dynamicSuspicion = c.dynamicSuspicion;
             buddySystem = c.buddySystem;
         }
+
+        /** See {@link SwimConfig#joinSyncDelay()}. */
+        public Builder joinSyncDelay(Duration v) { joinSyncDelay = v; return this; }
 
         /** See {@link SwimConfig#probeInterval()}. */
         public Builder probeInterval(Duration v) { probeInterval = v; return this; }
@@ -275,7 +291,7 @@ public record SwimConfig(
         /** Validates and builds. */
         public SwimConfig build() {
             return new SwimConfig(probeInterval, probeTimeout, suspicionMult, suspicionMaxTimeoutMult,
-                    gossipInterval, gossipNodes, retransmitMult, pushPullInterval, indirectChecks,
+                    gossipInterval, gossipNodes, retransmitMult, pushPullInterval, joinSyncDelay, indirectChecks,
                     awarenessMaxMultiplier, gossipToTheDeadTime, deadNodeReclaimTime, packetBudget,
                     maxMetadataBytes, maxQueuedUpdates, awarenessEnabled, dynamicSuspicion, buddySystem);
         }

@@ -49,6 +49,10 @@ public sealed interface SwimTimer {
         }
     }
 
+    /** Time for the one extra push-pull after joining ({@link SwimConfig#joinSyncDelay()}). */
+    record JoinSync() implements SwimTimer {
+    }
+
     /** Time to forget members dead or left for longer than {@link SwimConfig#gossipToTheDeadTime()}. */
     record Reap() implements SwimTimer {
     }

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The piggyback queue of membership updates (memberlist {@code TransmitLimitedQueue}): each update rides on
@@ -33,12 +34,21 @@ final class TransmitQueue {
         }
     }
 
-    /** Least transmitted first, then newest first. */
+    /** Least transmitted first, then newest first; ids are unique, so the order is total. */
     private static final Comparator<Entry> SEND_ORDER =
             Comparator.<Entry>comparingInt(e -> e.transmits).thenComparing(e -> -e.id);
 
+    /**
+     * Updates that do not fit the space left in a packet are skipped; after this many in a row, the packet is
+     * considered full, so filling one costs O(updates taken) rather than O(queue).
+     */
+    private static final int MAX_MISFITS = 16;
+
     /** Queued updates by member, at most one per member. */
     private final Map<NodeId, Entry> entries = new LinkedHashMap<>();
+
+    /** The same updates in send order; an entry's transmits change only while it is out of this set. */
+    private final TreeSet<Entry> ordered = new TreeSet<>(SEND_ORDER);
 
     /** Bound on {@link #entries}. */
     private final int maxEntries;
@@ -55,18 +65,18 @@ final class TransmitQueue {
 
     /** Queues an update about {@code about}, replacing any queued one about the same member. */
     void enqueue(NodeId about, SwimMessage message) {
-        entries.remove(about);
+        Entry old = entries.remove(about);
+        if (old != null) {
+            ordered.remove(old);
+        }
         if (message.encodedSize() > maxMessageBytes) {
             return;
         }
-        entries.put(about, new Entry(about, message, nextId++));
+        Entry e = new Entry(about, message, nextId++);
+        entries.put(about, e);
+        ordered.add(e);
         while (entries.size() > maxEntries) {
-            Entry worst = null;
-            for (Entry e : entries.values()) {
-                if (worst == null || SEND_ORDER.compare(e, worst) > 0) {
-                    worst = e;
-                }
-            }
+            Entry worst = ordered.pollLast();
             entries.remove(worst.about);
         }
     }
@@ -79,20 +89,30 @@ final class TransmitQueue {
         if (entries.isEmpty() || budgetBytes <= 0) {
             return List.of();
         }
-        List<Entry> ordered = new ArrayList<>(entries.values());
-        ordered.sort(SEND_ORDER);
-        List<SwimMessage> taken = new ArrayList<>();
+        List<Entry> takenEntries = new ArrayList<>();
         int remaining = budgetBytes;
+        int misfits = 0;
         for (Entry e : ordered) {
             int size = e.message.encodedSize();
             if (size > remaining) {
+                if (++misfits >= MAX_MISFITS) {
+                    break;
+                }
                 continue;
             }
+            misfits = 0;
             remaining -= size;
+            takenEntries.add(e);
+        }
+        List<SwimMessage> taken = new ArrayList<>(takenEntries.size());
+        for (Entry e : takenEntries) {
             taken.add(e.message);
+            ordered.remove(e);
             e.transmits++;
             if (e.transmits >= transmitLimit) {
                 entries.remove(e.about);
+            } else {
+                ordered.add(e);
             }
         }
         return taken;

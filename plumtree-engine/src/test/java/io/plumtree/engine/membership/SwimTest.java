@@ -318,11 +318,26 @@ class SwimTest {
     void joinSendsAPushPullToEachSeedButNotToItself() {
         create(SwimConfig.lan());
         List<SwimOutput> out = handle(new SwimInput.Join(List.of("s1", "self", "s2", "s1")), 0);
-        assertThat(out).extracting(o -> ((SendStream) o).toAddress()).containsExactly("s1", "s2");
-        PushPull pp = (PushPull) ((SendStream) out.get(0)).message();
+        assertThat(only(out, SendStream.class)).extracting(SendStream::toAddress).containsExactly("s1", "s2");
+        PushPull pp = (PushPull) only(out, SendStream.class).get(0).message();
         assertThat(pp.join()).isTrue();
         assertThat(pp.isReply()).isFalse();
         assertThat(pp.states()).containsExactly(new NodeState(SELF, "self", 1, MemberState.ALIVE, new byte[0]));
+
+        ScheduleTimer sync = only(out, ScheduleTimer.class).get(0);
+        assertThat(sync.timer()).isEqualTo(new SwimTimer.JoinSync());
+        long delay = SwimConfig.lan().joinSyncDelay().toNanos();
+        assertThat(sync.delayNanos()).isBetween(delay, 2 * delay);
+        List<SwimOutput> again = handle(new SwimInput.TimerFired(sync.timer()), sync.delayNanos());
+        assertThat(only(again, SendStream.class)).as("one more push-pull with the seeds, not a join")
+                .extracting(SendStream::toAddress).containsExactly("s1", "s2");
+        assertThat(((PushPull) only(again, SendStream.class).get(0).message()).join()).isFalse();
+    }
+
+    @Test
+    void joinSyncCanBeTurnedOff() {
+        create(SwimConfig.lan().toBuilder().joinSyncDelay(java.time.Duration.ZERO).build());
+        assertThat(only(handle(new SwimInput.Join(List.of("s1")), 0), ScheduleTimer.class)).isEmpty();
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.function.LongConsumer;
  * links (TCP-like) are reliable and ordered while both ends are up and on the same side of a partition, and loss on
  * them becomes retransmission delay; {@link Link#DATAGRAM}s (UDP-like) are lost with the configured probability. A
  * crashed node drops everything sent to it and never acts again. A paused node (a CPU-starved process) handles
- * nothing until the pause ends, then everything that arrived meanwhile, in order. Messages between the two sides of
+ * nothing until the pause ends; then, as a starved process does, it first fires the timers that came due meanwhile
+ * and only then reads the messages that arrived meanwhile (each group in its original order). Messages between the two sides of
  * a partition are lost, in flight ones included.
  *
  * @param <I> the input type of the nodes
@@ -273,7 +274,10 @@ public final class Simulation<I> {
             return;
         }
         if (pausedUntil[node] > now) {
-            queue.add(new Event<>(pausedUntil[node], nextSequence++, node, e.from, e.input, null));
+            // A starved process wakes to find its overdue timers firing before it drains its socket backlog:
+            // timers (and commands) first, then the messages that arrived meanwhile, each in their original order.
+            long wake = pausedUntil[node] + (e.from >= 0 ? 1 : 0);
+            queue.add(new Event<>(wake, nextSequence++, node, e.from, e.input, null));
             return;
         }
         handle(node, e.input);

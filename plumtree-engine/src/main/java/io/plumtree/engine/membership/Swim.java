@@ -301,7 +301,8 @@ public final class Swim {
             relays.remove(relays.keySet().iterator().next());
         }
         sendPacket(ip.targetAddress(), List.of(new Ping(seq, ip.target())), out);
-        out.accept(new ScheduleTimer(config.probeTimeout().toNanos(), new SwimTimer.IndirectTimeout(seq)));
+        out.accept(new ScheduleTimer(SwimMath.nackTimeoutNanos(config.probeTimeout().toNanos()),
+                new SwimTimer.IndirectTimeout(seq)));
     }
 
     private void onAck(long seq, Consumer<? super SwimOutput> out) {

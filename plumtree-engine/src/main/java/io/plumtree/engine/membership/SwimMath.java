@@ -61,6 +61,16 @@ final class SwimMath {
     }
 
     /**
+     * How long a member relaying an indirect probe waits before it sends a nack: 80 % of the probe timeout, so that
+     * the nack reaches the requester before its probe round (which sent the indirect probes after its own probe
+     * timeout) ends; a nack that arrives after the round counts as missing and wrongly raises the requester's
+     * awareness score (Lifeguard, Dadgar et al. 2017, section 4.1).
+     */
+    static long nackTimeoutNanos(long probeTimeoutNanos) {
+        return probeTimeoutNanos / 5 * 4;
+    }
+
+    /**
      * The push-pull interval for {@code n} members: unchanged up to 32, then one more interval per doubling,
      * {@code interval * (ceil(log2(n) - log2(32)) + 1)}.
      */

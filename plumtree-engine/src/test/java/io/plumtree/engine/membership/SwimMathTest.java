@@ -11,6 +11,13 @@ class SwimMathTest {
     private static final long MS = 1_000_000L;
     private static final long S = 1_000 * MS;
 
+    @ParameterizedTest(name = "nackTimeout({0} ms) = {1} ms")
+    @org.junit.jupiter.params.provider.CsvSource({"500, 400", "200, 160", "3000, 2400", "5, 4"})
+    void nackTimeoutLeavesTheRequesterTimeToHearTheNack(long probeTimeoutMs, long expectedMs) {
+        org.assertj.core.api.Assertions.assertThat(SwimMath.nackTimeoutNanos(probeTimeoutMs * MS))
+                .isEqualTo(expectedMs * MS);
+    }
+
     @ParameterizedTest(name = "retransmitLimit(mult {0}, n {1}) = {2}")
     @CsvSource({
             "3, 0, 0",

@@ -280,7 +280,7 @@ class SwimTest {
         Ping relayed = pingIn(out);
         assertThat(only(out, SendPacket.class).get(0).toAddress()).isEqualTo("b");
         assertThat(relayed.target()).isEqualTo(B);
-        assertThat(delayOf(out, SwimTimer.IndirectTimeout.class)).isEqualTo(500 * MS);
+        assertThat(delayOf(out, SwimTimer.IndirectTimeout.class)).as("80 % of the probe timeout").isEqualTo(400 * MS);
         out = packet("b", 10 * MS, new Ack(relayed.seq()));
         assertThat(only(out, SendPacket.class)).singleElement()
                 .satisfies(p -> assertThat(p.toAddress()).isEqualTo("a"))

@@ -39,6 +39,7 @@ public record ChurnResult(
                 .put("scenario", "churn")
                 .put("preset", s.preset())
                 .put("lifeguard", s.lifeguard() ? "on" : "off")
+                .put("set", s.overrides())
                 .put("seed", s.seed())
                 .put("nodes", s.nodes())
                 .put("broadcasts", s.broadcasts())

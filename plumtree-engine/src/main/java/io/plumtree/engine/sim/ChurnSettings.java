@@ -15,6 +15,7 @@ package io.plumtree.engine.sim;
  * @param network       latency range and loss ({@code --latency-ms}, {@code --loss})
  * @param lifeguard     Lifeguard on or off ({@code --lifeguard})
  * @param joinSpreadS   nodes start within this many seconds ({@code --join-spread})
+ * @param overrides    settings changed from the presets, {@code name=value,...}, SWIM or Plumtree ones ({@code --set})
  * @param seed          seed of every random choice ({@code --seed})
  */
 public record ChurnSettings(
@@ -30,6 +31,7 @@ public record ChurnSettings(
         NetworkOptions network,
         boolean lifeguard,
         double joinSpreadS,
+        String overrides,
         long seed) {
 
     /** Validates the values, naming the flag at fault. */
@@ -44,7 +46,7 @@ public record ChurnSettings(
         require(payloadBytes >= 0, "--payload must not be negative, got " + payloadBytes);
         require(crashAtS > joinSpreadS + warmup / rate,
                 "--crash-at must leave time to join and send the warm-up broadcasts, got " + crashAtS);
-        require(network != null && preset != null, "network and preset are required");
+        require(network != null && preset != null && overrides != null, "network, preset and overrides are required");
     }
 
     private static void require(boolean ok, String message) {
@@ -55,6 +57,6 @@ public record ChurnSettings(
 
     /** The defaults of {@code bin/plumtree-sim --scenario churn}. */
     public static ChurnSettings defaults() {
-        return new ChurnSettings(100, "lan", 0.3, 30, 100, 10, 20, 10, 1024, NetworkOptions.lan(), true, 1, 1);
+        return new ChurnSettings(100, "lan", 0.3, 30, 100, 10, 20, 10, 1024, NetworkOptions.lan(), true, 1, "", 1);
     }
 }

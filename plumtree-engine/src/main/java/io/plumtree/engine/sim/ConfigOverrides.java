@@ -1,15 +1,16 @@
 package io.plumtree.engine.sim;
 
 import io.plumtree.engine.broadcast.PlumtreeConfig;
+import io.plumtree.engine.membership.SwimConfig;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
 
 /**
- * Applies {@code --set name=value,name=value} to a preset: each name is a {@link PlumtreeConfig} component (for
- * example {@code optimizationThreshold=0} or {@code graftTimeout=250ms}), so a tuning experiment is one command.
- * Durations take {@code ms} or {@code s} suffixes.
+ * Applies {@code --set name=value,name=value} to presets: each name is a {@link PlumtreeConfig} or a
+ * {@link SwimConfig} component (for example {@code optimizationThreshold=0}, {@code graftTimeout=250ms} or
+ * {@code joinSyncDelay=0}), so a tuning experiment is one command. Durations take {@code ms} or {@code s} suffixes.
  */
 final class ConfigOverrides {
 
@@ -23,10 +24,31 @@ final class ConfigOverrides {
      * @throws IllegalArgumentException naming the bad pair
      */
     static PlumtreeConfig apply(PlumtreeConfig base, String spec) {
-        if (spec == null || spec.isBlank()) {
-            return base;
-        }
         PlumtreeConfig.Builder builder = base.toBuilder();
+        apply(spec, builder, null);
+        return builder.build();
+    }
+
+    /**
+     * Applies the overrides to both configurations; each name must belong to one of them.
+     *
+     * @return the two configurations, validated
+     */
+    static Both apply(PlumtreeConfig plumtree, SwimConfig swim, String spec) {
+        PlumtreeConfig.Builder p = plumtree.toBuilder();
+        SwimConfig.Builder s = swim.toBuilder();
+        apply(spec, p, s);
+        return new Both(p.build(), s.build());
+    }
+
+    /** A Plumtree and a SWIM configuration. */
+    record Both(PlumtreeConfig plumtree, SwimConfig swim) {
+    }
+
+    private static void apply(String spec, PlumtreeConfig.Builder plumtree, SwimConfig.Builder swim) {
+        if (spec == null || spec.isBlank()) {
+            return;
+        }
         for (String pair : spec.split(",")) {
             String[] kv = pair.split("=", 2);
             if (kv.length != 2 || kv[0].isBlank()) {
@@ -34,24 +56,31 @@ final class ConfigOverrides {
             }
             String name = kv[0].trim();
             String value = kv[1].trim();
-            Method setter = setter(name);
+            Object target = plumtree;
+            Method setter = setter(PlumtreeConfig.Builder.class, name);
+            if (setter == null && swim != null) {
+                target = swim;
+                setter = setter(SwimConfig.Builder.class, name);
+            }
+            if (setter == null) {
+                throw new IllegalArgumentException("--set: no " + (swim == null ? "Plumtree" : "Plumtree or SWIM")
+                        + " setting named '" + name + "'");
+            }
             try {
-                setter.invoke(builder, convert(name, value, setter.getParameterTypes()[0]));
+                setter.invoke(target, convert(name, value, setter.getParameterTypes()[0]));
             } catch (IllegalAccessException | InvocationTargetException e) {
                 throw new IllegalStateException("cannot set " + name, e);
             }
         }
-        return builder.build();
     }
 
-    private static Method setter(String name) {
-        for (Method m : PlumtreeConfig.Builder.class.getMethods()) {
-            if (m.getName().equals(name) && m.getParameterCount() == 1
-                    && m.getReturnType() == PlumtreeConfig.Builder.class) {
+    private static Method setter(Class<?> builder, String name) {
+        for (Method m : builder.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == 1 && m.getReturnType() == builder) {
                 return m;
             }
         }
-        throw new IllegalArgumentException("--set: no Plumtree setting named '" + name + "'");
+        return null;
     }
 
     private static Object convert(String name, String value, Class<?> type) {

@@ -34,6 +34,7 @@ public record MembershipResult(
                 .put("scenario", "membership")
                 .put("preset", s.preset())
                 .put("lifeguard", s.lifeguard() ? "on" : "off")
+                .put("set", s.overrides())
                 .put("seed", s.seed())
                 .put("nodes", s.nodes())
                 .put("kill", s.kill())

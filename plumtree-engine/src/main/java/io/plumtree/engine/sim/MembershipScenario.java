@@ -37,8 +37,10 @@ public final class MembershipScenario {
         MembershipSettings s = settings;
         int n = s.nodes();
         SplittableRandom random = new SplittableRandom(s.seed());
-        SwimConfig swim = SimCluster.swimPreset(s.preset()).toBuilder().lifeguard(s.lifeguard()).build();
-        PlumtreeConfig plumtree = PlumtreeConfig.preset(s.preset());
+        ConfigOverrides.Both configs = ConfigOverrides.apply(PlumtreeConfig.preset(s.preset()),
+                SimCluster.swimPreset(s.preset()).toBuilder().lifeguard(s.lifeguard()).build(), s.overrides());
+        SwimConfig swim = configs.swim();
+        PlumtreeConfig plumtree = configs.plumtree();
 
         int[] order = new int[n - 1];
         for (int i = 0; i < n - 1; i++) {

@@ -12,6 +12,7 @@ package io.plumtree.engine.sim;
  * @param slowFraction share of the nodes that pause for 2 to 5 s now and then ({@code --slow})
  * @param lifeguard    Lifeguard's three extensions on or off ({@code --lifeguard})
  * @param joinSpreadS  nodes start at random times within this many seconds ({@code --join-spread})
+ * @param overrides    settings changed from the presets, {@code name=value,...}, SWIM or Plumtree ones ({@code --set})
  * @param seed         seed of every random choice ({@code --seed})
  */
 public record MembershipSettings(
@@ -24,6 +25,7 @@ public record MembershipSettings(
         double slowFraction,
         boolean lifeguard,
         double joinSpreadS,
+        String overrides,
         long seed) {
 
     /** Validates the values, naming the flag at fault. */
@@ -36,7 +38,7 @@ public record MembershipSettings(
         require(slowFraction >= 0 && slowFraction < 1, "--slow must be in [0, 1), got " + slowFraction);
         require(Math.round(slowFraction * nodes) + kill < nodes - 1, "--slow and --kill leave no healthy node");
         require(joinSpreadS >= 0, "--join-spread must not be negative, got " + joinSpreadS);
-        require(network != null && preset != null, "network and preset are required");
+        require(network != null && preset != null && overrides != null, "network, preset and overrides are required");
     }
 
     private static void require(boolean ok, String message) {
@@ -47,6 +49,6 @@ public record MembershipSettings(
 
     /** The defaults of {@code bin/plumtree-sim --scenario membership}. */
     public static MembershipSettings defaults() {
-        return new MembershipSettings(100, "lan", 60, 0, 30, NetworkOptions.lan(), 0, true, 1, 1);
+        return new MembershipSettings(100, "lan", 60, 0, 30, NetworkOptions.lan(), 0, true, 1, "", 1);
     }
 }

@@ -19,10 +19,10 @@ public final class SimulatorMain {
 
     private static final Set<String> CHURN_FLAGS = Set.of("--scenario", "--nodes", "--preset", "--crash",
             "--crash-at", "--broadcasts", "--senders", "--warmup", "--rate", "--payload", "--latency-ms", "--loss",
-            "--lifeguard", "--join-spread", "--seed");
+            "--lifeguard", "--join-spread", "--set", "--seed");
 
     private static final Set<String> MEMBERSHIP_FLAGS = Set.of("--scenario", "--nodes", "--preset", "--duration",
-            "--kill", "--kill-at", "--latency-ms", "--loss", "--slow", "--lifeguard", "--join-spread", "--seed");
+            "--kill", "--kill-at", "--latency-ms", "--loss", "--slow", "--lifeguard", "--join-spread", "--set", "--seed");
 
     private SimulatorMain() {
     }
@@ -41,6 +41,10 @@ public final class SimulatorMain {
      * @return the exit status
      */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            out.println(usage());
+            return 0;
+        }
         String json;
         Consumer<String> progress = line -> err.println("plumtree-sim: " + line);
         try {
@@ -104,11 +108,12 @@ public final class SimulatorMain {
                          [--set name=value,...]  (any PlumtreeConfig setting, e.g. optimizationThreshold=0)
                        bin/plumtree-sim --scenario membership [--nodes N] [--preset lan|wan|local] [--duration SECONDS]
                          [--kill K] [--kill-at SECONDS] [--latency-ms MIN-MAX] [--loss P] [--slow FRACTION]
-                         [--lifeguard on|off] [--join-spread SECONDS] [--seed N]
+                         [--lifeguard on|off] [--join-spread SECONDS] [--set name=value,...] [--seed N]
                        bin/plumtree-sim --scenario churn [--nodes N] [--preset NAME] [--crash FRACTION]
                          [--crash-at SECONDS] [--broadcasts B] [--senders S] [--warmup W] [--rate PER_SECOND]
                          [--payload BYTES] [--latency-ms MIN-MAX] [--loss P] [--lifeguard on|off]
-                         [--join-spread SECONDS] [--seed N]""";
+                         [--join-spread SECONDS] [--set name=value,...] [--seed N]
+                       --set takes any PlumtreeConfig or (membership, churn) SwimConfig setting, e.g. joinSyncDelay=0""";
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -154,7 +159,16 @@ public final class SimulatorMain {
                 doubleFlag(f, "--slow", d.slowFraction()),
                 lifeguard.equals("on"),
                 doubleFlag(f, "--join-spread", d.joinSpreadS()),
+                overrides(f, preset),
                 f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
+    }
+
+    /** The --set value, checked against the presets so a bad one fails before the run. */
+    private static String overrides(Map<String, String> f, String preset) {
+        String spec = f.getOrDefault("--set", "");
+        ConfigOverrides.apply(io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset),
+                SimCluster.swimPreset(preset), spec);
+        return spec;
     }
 
     static ChurnSettings churnSettings(Map<String, String> f) {
@@ -179,6 +193,7 @@ public final class SimulatorMain {
                 network(f, d.network()),
                 lifeguard.equals("on"),
                 doubleFlag(f, "--join-spread", d.joinSpreadS()),
+                overrides(f, preset),
                 f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
     }
 

@@ -14,7 +14,7 @@ class ClusterSimulationTest {
                                                double duration, double killAt, long seed) {
         MembershipSettings d = MembershipSettings.defaults();
         return new MembershipScenario(new MembershipSettings(nodes, "lan", duration, kill, killAt,
-                d.network().withLoss(loss), slow, lifeguard, 1, seed), line -> { }).run();
+                d.network().withLoss(loss), slow, lifeguard, 1, "", seed), line -> { }).run();
     }
 
     private static String seed(MembershipResult r) {
@@ -51,7 +51,7 @@ class ClusterSimulationTest {
     @Test
     void afterThirtyPercentCrashSurvivorsAgreeAndKeepReceivingEverything() {
         ChurnSettings d = ChurnSettings.defaults();
-        ChurnSettings s = new ChurnSettings(150, "lan", 0.3, 20, 60, 5, 20, 10, 512, d.network(), true, 1, 3);
+        ChurnSettings s = new ChurnSettings(150, "lan", 0.3, 20, 60, 5, 20, 10, 512, d.network(), true, 1, "", 3);
         ChurnResult r = new ChurnScenario(s, line -> { }).run();
         String why = "reproduce with seed=3: " + r.toJson();
         assertThat(r.crashed()).isEqualTo(45);
@@ -59,6 +59,17 @@ class ClusterSimulationTest {
         assertThat(r.figures().reliability()).as(why).isEqualTo(1.0);
         assertThat(r.duplicateDeliveries()).as(why).isZero();
         assertThat(r.membershipConvergedS()).as(why).isBetween(0.0, 30.0);
+    }
+
+    @Test
+    void joiningAtOnceConvergesFasterWithTheJoinSync() {
+        MembershipSettings d = MembershipSettings.defaults();
+        MembershipResult with = new MembershipScenario(new MembershipSettings(200, "lan", 40, 0, 30, d.network(), 0,
+                true, 1, "", 9), line -> { }).run();
+        MembershipResult without = new MembershipScenario(new MembershipSettings(200, "lan", 40, 0, 30, d.network(),
+                0, true, 1, "joinSyncDelay=0", 9), line -> { }).run();
+        assertThat(without.joinConvergenceS()).as(seed(with) + " vs " + seed(without))
+                .isGreaterThan(with.joinConvergenceS());
     }
 
     @Test

@@ -85,6 +85,21 @@ class SimulatorMainTest {
     }
 
     @Test
+    void helpPrintsTheUsage() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--scenario membership", "--scenario churn");
+    }
+
+    @Test
+    void membershipOverridesNameSwimOrPlumtreeSettings() {
+        assertThat(run("--scenario", "membership", "--nodes", "10", "--duration", "20", "--kill-at", "10",
+                "--set", "joinSyncDelay=0,probeInterval=500ms,eagerFanout=2")).isZero();
+        assertThat(lastLine()).contains("\"set\":\"joinSyncDelay=0,probeInterval=500ms,eagerFanout=2\"");
+        assertThat(run("--scenario", "membership", "--set", "warpDrive=1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no Plumtree or SWIM setting named 'warpDrive'");
+    }
+
+    @Test
     void overridesReachTheCores() {
         assertThat(run("--nodes", "40", "--broadcasts", "10", "--set",
                 "optimizationThreshold=0,graftTimeout=250ms,ihaveInterval=0.05s")).isZero();

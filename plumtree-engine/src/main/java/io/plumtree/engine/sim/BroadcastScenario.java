@@ -137,8 +137,10 @@ public final class BroadcastScenario {
         int n = sim.size();
         int view = settings.view();
         int[] peers = new int[n];
+        PlumtreeInput.NeighborUp[] up = new PlumtreeInput.NeighborUp[n];
         for (int i = 0; i < n; i++) {
             peers[i] = i;
+            up[i] = new PlumtreeInput.NeighborUp(names[i]);
         }
         for (int i = 0; i < n; i++) {
             int want = view == 0 ? n - 1 : view;
@@ -150,7 +152,7 @@ public final class BroadcastScenario {
                 peers[k] = peers[j];
                 peers[j] = tmp;
                 if (peers[k] != i) {
-                    sim.inject(i, new PlumtreeInput.NeighborUp(names[peers[k]]));
+                    sim.inject(i, up[peers[k]]);
                     chosen++;
                 }
             }

@@ -1,12 +1,9 @@
 package io.plumtree.engine.sim;
 
-import io.plumtree.engine.MessageId;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.Plumtree;
 import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.broadcast.PlumtreeInput;
-import io.plumtree.engine.broadcast.PlumtreeMessage;
-import io.plumtree.engine.broadcast.PlumtreeOutput;
 
 import java.util.BitSet;
 import java.util.HashMap;

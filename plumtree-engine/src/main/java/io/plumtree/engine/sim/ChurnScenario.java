@@ -1,6 +1,5 @@
 package io.plumtree.engine.sim;
 
-import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.broadcast.PlumtreeOutput;
 import io.plumtree.engine.membership.SwimConfig;
@@ -46,32 +45,17 @@ public final class ChurnScenario {
         ChurnSettings s = settings;
         int n = s.nodes();
         SplittableRandom random = new SplittableRandom(s.seed());
-        ConfigOverrides.Both configs = ConfigOverrides.apply(PlumtreeConfig.preset(s.preset()),
-                SimCluster.swimPreset(s.preset()).toBuilder().lifeguard(s.lifeguard()).build(), s.overrides());
+        ConfigOverrides.Both configs = SimCluster.configs(s.preset(), s.lifeguard(), s.overrides());
         SwimConfig swim = configs.swim();
         PlumtreeConfig plumtree = configs.plumtree();
-
-        int[] order = new int[n - 1];
-        for (int i = 0; i < n - 1; i++) {
-            order[i] = i + 1;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = SimCluster.shuffledNonSeeds(n, random);
         long crashAt = Math.round(s.crashAtS() * SECOND);
         long interval = Math.round(1e9 / s.rate());
         int total = s.warmup() + s.broadcasts();
         long firstBroadcast = crashAt - (long) s.warmup() * interval;
         long lastBroadcast = firstBroadcast + (long) (total - 1) * interval;
 
-        java.util.HashMap<NodeId, Integer> names = new java.util.HashMap<>();
-        for (int i = 0; i < n; i++) {
-            names.put(NodeId.of("n" + i), i);
-        }
-        MembershipTracker tracker = new MembershipTracker(n, names);
+        MembershipTracker tracker = new MembershipTracker(n, SimCluster.indexOfNames(n));
         BroadcastMeasure measure = new BroadcastMeasure(n, total, s.warmup(), crashAt);
         ClusterObserver observer = new ClusterObserver() {
             @Override

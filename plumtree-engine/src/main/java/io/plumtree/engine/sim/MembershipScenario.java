@@ -37,28 +37,13 @@ public final class MembershipScenario {
         MembershipSettings s = settings;
         int n = s.nodes();
         SplittableRandom random = new SplittableRandom(s.seed());
-        ConfigOverrides.Both configs = ConfigOverrides.apply(PlumtreeConfig.preset(s.preset()),
-                SimCluster.swimPreset(s.preset()).toBuilder().lifeguard(s.lifeguard()).build(), s.overrides());
+        ConfigOverrides.Both configs = SimCluster.configs(s.preset(), s.lifeguard(), s.overrides());
         SwimConfig swim = configs.swim();
         PlumtreeConfig plumtree = configs.plumtree();
-
-        int[] order = new int[n - 1];
-        for (int i = 0; i < n - 1; i++) {
-            order[i] = i + 1;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = SimCluster.shuffledNonSeeds(n, random);
         long killAt = Math.round(s.killAtS() * SECOND);
         long end = Math.round(s.durationS() * SECOND);
-        java.util.HashMap<io.plumtree.engine.NodeId, Integer> names = new java.util.HashMap<>();
-        for (int i = 0; i < n; i++) {
-            names.put(io.plumtree.engine.NodeId.of("n" + i), i);
-        }
-        MembershipTracker tracker = new MembershipTracker(n, names);
+        MembershipTracker tracker = new MembershipTracker(n, SimCluster.indexOfNames(n));
         tracker.windowStart = killAt - WINDOW_NANOS;
         tracker.windowEnd = killAt;
         progress.accept("starting " + n + " nodes, lifeguard " + (s.lifeguard() ? "on" : "off"));

@@ -69,6 +69,36 @@ final class SimCluster {
         }
     }
 
+    /** The nodes other than the seed (node 0), in a random order: who crashes, who is slow, who sends. */
+    static int[] shuffledNonSeeds(int n, SplittableRandom random) {
+        int[] order = new int[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            order[i] = i + 1;
+        }
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    /** Every node's index by name, as the nodes are named. */
+    static HashMap<NodeId, Integer> indexOfNames(int n) {
+        HashMap<NodeId, Integer> names = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            names.put(NodeId.of("n" + i), i);
+        }
+        return names;
+    }
+
+    /** The presets of a scenario, with Lifeguard on or off and the {@code --set} overrides applied. */
+    static ConfigOverrides.Both configs(String preset, boolean lifeguard, String overrides) {
+        return ConfigOverrides.apply(PlumtreeConfig.preset(preset),
+                swimPreset(preset).toBuilder().lifeguard(lifeguard).build(), overrides);
+    }
+
     /** The membership preset of a scenario preset name ({@code largeCluster} uses the LAN timings). */
     static SwimConfig swimPreset(String name) {
         return SwimConfig.preset(name.equals("largeCluster") || name.equals("large-cluster") ? "lan" : name);

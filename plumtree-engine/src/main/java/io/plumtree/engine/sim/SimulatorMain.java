@@ -142,13 +142,7 @@ public final class SimulatorMain {
 
     static MembershipSettings membershipSettings(Map<String, String> f) {
         MembershipSettings d = MembershipSettings.defaults();
-        String lifeguard = f.getOrDefault("--lifeguard", "on");
-        if (!lifeguard.equals("on") && !lifeguard.equals("off")) {
-            throw new IllegalArgumentException("--lifeguard must be on or off, got '" + lifeguard + "'");
-        }
-        String preset = f.getOrDefault("--preset", d.preset());
-        SimCluster.swimPreset(preset);
-        io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset);
+        String preset = clusterPreset(f, d.preset());
         return new MembershipSettings(
                 intFlag(f, "--nodes", d.nodes()),
                 preset,
@@ -157,10 +151,26 @@ public final class SimulatorMain {
                 doubleFlag(f, "--kill-at", d.killAtS()),
                 network(f, d.network()),
                 doubleFlag(f, "--slow", d.slowFraction()),
-                lifeguard.equals("on"),
+                lifeguard(f),
                 doubleFlag(f, "--join-spread", d.joinSpreadS()),
                 overrides(f, preset),
                 f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
+    }
+
+    /** The --preset of a whole-node scenario, checked against both protocols' presets. */
+    private static String clusterPreset(Map<String, String> f, String fallback) {
+        String preset = f.getOrDefault("--preset", fallback);
+        SimCluster.swimPreset(preset);
+        io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset);
+        return preset;
+    }
+
+    private static boolean lifeguard(Map<String, String> f) {
+        String lifeguard = f.getOrDefault("--lifeguard", "on");
+        if (!lifeguard.equals("on") && !lifeguard.equals("off")) {
+            throw new IllegalArgumentException("--lifeguard must be on or off, got '" + lifeguard + "'");
+        }
+        return lifeguard.equals("on");
     }
 
     /** The --set value, checked against the presets so a bad one fails before the run. */
@@ -173,13 +183,7 @@ public final class SimulatorMain {
 
     static ChurnSettings churnSettings(Map<String, String> f) {
         ChurnSettings d = ChurnSettings.defaults();
-        String lifeguard = f.getOrDefault("--lifeguard", "on");
-        if (!lifeguard.equals("on") && !lifeguard.equals("off")) {
-            throw new IllegalArgumentException("--lifeguard must be on or off, got '" + lifeguard + "'");
-        }
-        String preset = f.getOrDefault("--preset", d.preset());
-        SimCluster.swimPreset(preset);
-        io.plumtree.engine.broadcast.PlumtreeConfig.preset(preset);
+        String preset = clusterPreset(f, d.preset());
         return new ChurnSettings(
                 intFlag(f, "--nodes", d.nodes()),
                 preset,
@@ -191,7 +195,7 @@ public final class SimulatorMain {
                 doubleFlag(f, "--rate", d.rate()),
                 intFlag(f, "--payload", d.payloadBytes()),
                 network(f, d.network()),
-                lifeguard.equals("on"),
+                lifeguard(f),
                 doubleFlag(f, "--join-spread", d.joinSpreadS()),
                 overrides(f, preset),
                 f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());

@@ -1,5 +1,7 @@
 package io.plumtree.engine.wire;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Assertions on decode results; records holding byte arrays are compared field by field, arrays by content. */
@@ -12,6 +14,9 @@ final class WireAssertions {
     static <T> void assertDecodedTo(Decoded<T> decoded, Object expected) {
         assertThat(decoded).as("decoded %s", expected).isInstanceOf(Decoded.Ok.class);
         T value = ((Decoded.Ok<T>) decoded).value();
+        if (expected instanceof List<?> list) {
+            expected = List.copyOf(list); // the decoders answer immutable lists; strict typing compares classes
+        }
         assertThat(value).usingRecursiveComparison().withStrictTypeChecking().isEqualTo(expected);
     }
 

@@ -1,6 +1,7 @@
 package io.plumtree.engine.wire;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
  * The header every packet and frame starts with: magic, version, kind, cluster label. Constants here are part of the
@@ -80,7 +81,7 @@ public final class Envelope {
     }
 
     /** Runs a decode, turning a drop signal or a record's refusal into {@link Decoded.Dropped}. */
-    static <T> Decoded<T> guard(java.util.function.Supplier<T> decode, DropCounters counters) {
+    static <T> Decoded<T> guard(Supplier<T> decode, DropCounters counters) {
         DropReason reason;
         try {
             return new Decoded.Ok<>(decode.get());

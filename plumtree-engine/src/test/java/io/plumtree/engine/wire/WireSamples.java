@@ -22,10 +22,6 @@ final class WireSamples {
         this.random = new SplittableRandom(seed);
     }
 
-    SplittableRandom random() {
-        return random;
-    }
-
     /** A name of 1 to 255 chars, sometimes the longest possible (255 chars of 3 bytes each). */
     NodeId nodeId() {
         int shape = random.nextInt(10);

@@ -59,13 +59,13 @@ public final class ChurnScenario {
         BroadcastMeasure measure = new BroadcastMeasure(n, total, s.warmup(), crashAt);
         ClusterObserver observer = new ClusterObserver() {
             @Override
-            public void packetSent(int from, int to, NodeOutput.SendPacket packet, long now) {
-                tracker.packetSent(from, to, packet, now);
+            public void packetSent(int from, int to, NodeOutput.SendPacket packet, long bytes, long now) {
+                tracker.packetSent(from, to, packet, bytes, now);
             }
 
             @Override
-            public void frameSent(int from, int to, NodeOutput.SendFrame frame, long now) {
-                tracker.frameSent(from, to, frame, now);
+            public void frameSent(int from, int to, NodeOutput.SendFrame frame, long bytes, long now) {
+                tracker.frameSent(from, to, frame, bytes, now);
                 if (frame.frame() instanceof Frame.Broadcast b) {
                     measure.sent(from, to, b.message(), now);
                 }

@@ -13,9 +13,10 @@ public interface ClusterObserver {
      * @param from     sender index
      * @param to       receiver index, or -1 for an address no node has
      * @param packet   the datagram
+     * @param bytes    its size on the wire, envelope included
      * @param nowNanos virtual time
      */
-    default void packetSent(int from, int to, NodeOutput.SendPacket packet, long nowNanos) {
+    default void packetSent(int from, int to, NodeOutput.SendPacket packet, long bytes, long nowNanos) {
     }
 
     /**
@@ -24,9 +25,10 @@ public interface ClusterObserver {
      * @param from     sender index
      * @param to       receiver index, or -1 for an address no node has
      * @param frame    the frame
+     * @param bytes    its size on the wire, length prefix and envelope included
      * @param nowNanos virtual time
      */
-    default void frameSent(int from, int to, NodeOutput.SendFrame frame, long nowNanos) {
+    default void frameSent(int from, int to, NodeOutput.SendFrame frame, long bytes, long nowNanos) {
     }
 
     /**

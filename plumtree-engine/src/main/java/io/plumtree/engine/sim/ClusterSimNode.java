@@ -1,15 +1,19 @@
 package io.plumtree.engine.sim;
 
+import io.plumtree.engine.membership.SwimMessage;
+import io.plumtree.engine.node.Frame;
 import io.plumtree.engine.node.NodeCore;
 import io.plumtree.engine.node.NodeInput;
 import io.plumtree.engine.node.NodeOutput;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * A whole node (membership and broadcast) as a simulated node: datagrams travel as {@link Simulation.Link#DATAGRAM},
- * stream frames as {@link Simulation.Link#RELIABLE}, addressed by the addresses membership uses.
+ * stream frames as {@link Simulation.Link#RELIABLE}, addressed by the addresses membership uses. Everything sent goes
+ * through the real codec ({@link WireLoopback}); the receiver gets the decoded copy.
  */
 public final class ClusterSimNode implements Simulation.Node<NodeInput> {
 
@@ -24,6 +28,9 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
     /** Messages to addresses no node has (a wrong seed, a reaped member); dropped. */
     private long unknownAddress;
 
+    /** Encodes and decodes everything sent, as a real wire would. */
+    private final WireLoopback wire;
+
     /**
      * @param index          this node's index
      * @param address        this node's address
@@ -33,6 +40,7 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
      */
     public ClusterSimNode(int index, String address, NodeCore core, Map<String, Integer> indexOfAddress,
                           ClusterObserver observer) {
+        this.wire = new WireLoopback(core.membership().config().packetBudget());
         this.index = index;
         this.address = Objects.requireNonNull(address, "address");
         this.core = Objects.requireNonNull(core, "core");
@@ -55,20 +63,22 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
         core.handle(input, now, o -> {
             if (o instanceof NodeOutput.SendPacket p) {
                 int to = indexOfAddress.getOrDefault(p.toAddress(), -1);
-                observer.packetSent(index, to, p, now);
+                List<SwimMessage> carried = wire.carry(p.messages());
+                observer.packetSent(index, to, p, wire.lastBytes(), now);
                 if (to < 0) {
                     unknownAddress++;
                     return;
                 }
-                out.send(to, new NodeInput.PacketReceived(address, p.messages()), Simulation.Link.DATAGRAM);
+                out.send(to, new NodeInput.PacketReceived(address, carried), Simulation.Link.DATAGRAM);
             } else if (o instanceof NodeOutput.SendFrame f) {
                 int to = indexOfAddress.getOrDefault(f.toAddress(), -1);
-                observer.frameSent(index, to, f, now);
+                Frame carried = wire.carry(f.frame());
+                observer.frameSent(index, to, f, wire.lastBytes(), now);
                 if (to < 0) {
                     unknownAddress++;
                     return;
                 }
-                out.send(to, new NodeInput.FrameReceived(address, f.frame()), Simulation.Link.RELIABLE);
+                out.send(to, new NodeInput.FrameReceived(address, carried), Simulation.Link.RELIABLE);
             } else if (o instanceof NodeOutput.ScheduleTimer t) {
                 out.timer(t.delayNanos(), new NodeInput.TimerFired(t.timer()));
             } else if (o instanceof NodeOutput.Delivered d) {

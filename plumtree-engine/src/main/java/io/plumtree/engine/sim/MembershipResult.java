@@ -11,7 +11,7 @@ package io.plumtree.engine.sim;
  * @param falsePositives     failure declarations about members that were alive and not slow
  * @param falsePositivesSlow failure declarations about slow (pausing) members that were alive
  * @param msgsPerNodePerS    datagrams and frames sent per node per second in the 10 s before the kill
- * @param bytesPerNodePerS   their bytes (membership messages' encoded sizes) per node per second
+ * @param bytesPerNodePerS   their bytes on the wire (envelope and length prefix included) per node per second
  * @param simSeconds         virtual time at the end
  * @param wallSeconds        real time the run took
  */

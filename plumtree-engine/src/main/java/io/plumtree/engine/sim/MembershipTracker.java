@@ -3,11 +3,9 @@ package io.plumtree.engine.sim;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.membership.SwimMessage;
 import io.plumtree.engine.membership.SwimOutput;
-import io.plumtree.engine.node.Frame;
 import io.plumtree.engine.node.NodeOutput;
 
 import java.util.BitSet;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -151,8 +149,8 @@ final class MembershipTracker implements ClusterObserver {
     }
 
     @Override
-    public void packetSent(int from, int to, NodeOutput.SendPacket packet, long now) {
-        count(packet.messages(), now);
+    public void packetSent(int from, int to, NodeOutput.SendPacket packet, long bytes, long now) {
+        count(bytes, now);
         if (firstSuspectAt < 0 && now >= killAtNanos) {
             for (SwimMessage m : packet.messages()) {
                 if (m instanceof SwimMessage.Suspect s) {
@@ -167,22 +165,17 @@ final class MembershipTracker implements ClusterObserver {
     }
 
     @Override
-    public void frameSent(int from, int to, NodeOutput.SendFrame frame, long now) {
-        if (frame.frame() instanceof Frame.Membership m) {
-            count(List.of(m.message()), now);
-        } else if (now >= windowStart && now < windowEnd) {
-            windowMessages++;
-        }
+    public void frameSent(int from, int to, NodeOutput.SendFrame frame, long bytes, long now) {
+        count(bytes, now);
     }
 
-    private void count(List<SwimMessage> messages, long now) {
+    /** Counts one datagram or frame sent in the steady-state window. */
+    private void count(long bytes, long now) {
         if (now < windowStart || now >= windowEnd) {
             return;
         }
         windowMessages++;
-        for (SwimMessage m : messages) {
-            windowBytes += m.encodedSize();
-        }
+        windowBytes += bytes;
     }
 
     /** Number of nodes whose view is complete. */

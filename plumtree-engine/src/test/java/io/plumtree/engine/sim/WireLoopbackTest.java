@@ -18,17 +18,17 @@ class WireLoopbackTest {
     private final WireLoopback wire = new WireLoopback(1_400);
 
     @Test
-    void datagramsArriveAsDecodedCopiesAndTheirWireSizeIsKnown() {
+    void datagramsRoundTripAndTheirWireSizeIsKnown() {
         List<SwimMessage> sent = List.of(new SwimMessage.Ping(7, NodeId.of("b")),
                 new SwimMessage.Suspect(3, NodeId.of("c"), NodeId.of("a")));
         List<SwimMessage> received = wire.carry(sent);
-        assertThat(received).isEqualTo(sent).isNotSameAs(sent);
+        assertThat(received).isEqualTo(sent);
         int messages = sent.stream().mapToInt(SwimMessage::encodedSize).sum();
         assertThat(wire.lastBytes()).isGreaterThan(messages);
     }
 
     @Test
-    void framesArriveAsDecodedCopies() {
+    void framesRoundTrip() {
         byte[] payload = {1, 2, 3};
         Frame sent = new Frame.Broadcast(NodeId.of("a"),
                 new PlumtreeMessage.Gossip(new MessageId(NodeId.of("a"), 1), 1, payload));
@@ -36,7 +36,7 @@ class WireLoopbackTest {
         assertThat(received).isInstanceOfSatisfying(Frame.Broadcast.class, b -> {
             assertThat(b.from()).isEqualTo(NodeId.of("a"));
             PlumtreeMessage.Gossip g = (PlumtreeMessage.Gossip) b.message();
-            assertThat(g.payload()).containsExactly(1, 2, 3).isNotSameAs(payload);
+            assertThat(g.payload()).containsExactly(1, 2, 3);
         });
     }
 

@@ -1,6 +1,5 @@
 package io.plumtree.engine.wire;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 
@@ -11,9 +10,6 @@ import java.util.function.Supplier;
  * <pre>
  * magic (2: 0x50 0x54) | version (1) | kind (1) | label length (1) | label (UTF-8)
  * </pre>
- *
- * <p>A sealed packet or frame sets {@link #SEALED} in its kind and carries its body as {@link Sealer} output, the
- * header (from the magic to the end of the label) as associated data.
  */
 public final class Envelope {
 
@@ -30,9 +26,6 @@ public final class Envelope {
     public static final int KIND_MEMBERSHIP_FRAME = 2;
     /** Kind of a TCP frame carrying the sender's name and one Plumtree message. */
     public static final int KIND_BROADCAST_FRAME = 3;
-
-    /** Kind bit of a sealed packet or frame: the body is nonce, ciphertext and tag (see {@link Sealer}). */
-    public static final int SEALED = 0x80;
 
     /** Header bytes besides the label: magic (2), version (1), kind (1), label length (1). */
     public static final int HEADER_BYTES = 5;
@@ -85,30 +78,6 @@ public final class Envelope {
             throw new DropSignal(DropReason.FOREIGN_LABEL);
         }
         return kind;
-    }
-
-    /**
-     * The reader of the body that follows a header just read by {@code r} from {@code in}: {@code r} itself when the
-     * envelope is clear, a reader of the opened plaintext when it is sealed. Position 0 of {@code in} must be the
-     * header's first byte, its position the first byte after the label; the header is the associated data.
-     *
-     * @param kind   the kind byte {@link #read} answered, {@link #SEALED} bit included
-     * @param sealer the codec's sealer, or null when it does not seal
-     * @throws DropSignal {@link DropReason#UNKNOWN_TYPE} for a sealed envelope without a sealer, {@link
-     *                    DropReason#UNSEALED} for a clear one with a sealer, or what {@link Sealer#open} drops
-     */
-    static WireReader body(int kind, ByteBuffer in, WireReader r, Sealer sealer) {
-        boolean sealed = (kind & SEALED) != 0;
-        if (sealer == null) {
-            if (sealed) {
-                throw new DropSignal(DropReason.UNKNOWN_TYPE);
-            }
-            return r;
-        }
-        if (!sealed) {
-            throw new DropSignal(DropReason.UNSEALED);
-        }
-        return new WireReader(sealer.open(in.slice(), in.slice(0, in.position())));
     }
 
     /** Runs a decode, turning a drop signal or a record's refusal into {@link Decoded.Dropped}. */

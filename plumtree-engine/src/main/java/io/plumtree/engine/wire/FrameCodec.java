@@ -103,7 +103,7 @@ public final class FrameCodec {
             writeContent(frame, w);
         } else {
             int header = out.position();
-            Envelope.write(w, kind | Envelope.SEALED, label);
+            Envelope.write(w, kind | Sealer.SEALED_KIND, label);
             ByteBuffer plain = ByteBuffer.allocate((int) contentSize(frame));
             writeContent(frame, new WireWriter(plain));
             if (plain.hasRemaining()) {
@@ -167,11 +167,11 @@ public final class FrameCodec {
         return Envelope.guard(() -> {
             WireReader header = new WireReader(in);
             int kind = Envelope.read(header, label);
-            int clearKind = kind & ~Envelope.SEALED;
+            int clearKind = kind & ~Sealer.SEALED_KIND;
             if (clearKind != Envelope.KIND_MEMBERSHIP_FRAME && clearKind != Envelope.KIND_BROADCAST_FRAME) {
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
             }
-            WireReader r = Envelope.body(kind, in, header, sealer);
+            WireReader r = Sealer.body(kind, in, header, sealer);
             Frame frame;
             if (clearKind == Envelope.KIND_MEMBERSHIP_FRAME) {
                 frame = new Frame.Membership(swim.read(r));

@@ -94,7 +94,7 @@ public final class PacketCodec {
             Envelope.write(new WireWriter(out), Envelope.KIND_PACKET, label);
             writeMessages(messages, out);
         } else {
-            Envelope.write(new WireWriter(out), Envelope.KIND_PACKET | Envelope.SEALED, label);
+            Envelope.write(new WireWriter(out), Envelope.KIND_PACKET | Sealer.SEALED_KIND, label);
             ByteBuffer plain = ByteBuffer.allocate((int) size - envelopeBytes() - Sealer.OVERHEAD);
             writeMessages(messages, plain);
             sealer.seal(plain.flip(), ByteBuffer.wrap(bytes, 0, envelopeBytes()), out);
@@ -132,10 +132,10 @@ public final class PacketCodec {
             }
             WireReader header = new WireReader(in);
             int kind = Envelope.read(header, label);
-            if ((kind & ~Envelope.SEALED) != Envelope.KIND_PACKET) {
+            if ((kind & ~Sealer.SEALED_KIND) != Envelope.KIND_PACKET) {
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
             }
-            WireReader r = Envelope.body(kind, in, header, sealer);
+            WireReader r = Sealer.body(kind, in, header, sealer);
             int count = r.readUnsignedShort();
             if ((long) count * SwimCodec.MIN_MESSAGE_BYTES > r.remaining()) {
                 throw new DropSignal(DropReason.TRUNCATED);

@@ -32,6 +32,11 @@ public final class Sealer {
     public static final int TAG_BYTES = 16;
     /** Bytes sealing adds to a body: nonce and tag. */
     public static final int OVERHEAD = NONCE_BYTES + TAG_BYTES;
+    /**
+     * Bit added to the {@link Envelope} kind of a sealed packet or frame, whose body (everything after the label) is
+     * then nonce, ciphertext and tag, with the clear header (magic to label) as associated data.
+     */
+    public static final int SEALED_KIND = 0x80;
 
     static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final int TAG_BITS = 8 * TAG_BYTES;
@@ -129,6 +134,31 @@ public final class Sealer {
             }
         }
         throw new DropSignal(DropReason.FORGED);
+    }
+
+    /**
+     * The reader of the body that follows an {@link Envelope} header just read by {@code r} from {@code in}: {@code r}
+     * itself when the envelope is clear, a reader of the opened plaintext when it is sealed. Position 0 of {@code in}
+     * must be the header's first byte, its position the first byte after the label; the header is the associated
+     * data.
+     *
+     * @param kind   the kind byte {@link Envelope#read} answered, {@link #SEALED_KIND} bit included
+     * @param sealer the codec's sealer, or null when it does not seal
+     * @throws DropSignal {@link DropReason#UNKNOWN_TYPE} for a sealed envelope without a sealer, {@link
+     *                    DropReason#UNSEALED} for a clear one with a sealer, or what {@link #open} drops
+     */
+    static WireReader body(int kind, ByteBuffer in, WireReader r, Sealer sealer) {
+        boolean sealed = (kind & SEALED_KIND) != 0;
+        if (sealer == null) {
+            if (sealed) {
+                throw new DropSignal(DropReason.UNKNOWN_TYPE);
+            }
+            return r;
+        }
+        if (!sealed) {
+            throw new DropSignal(DropReason.UNSEALED);
+        }
+        return new WireReader(sealer.open(in.slice(), in.slice(0, in.position())));
     }
 
     /** The keyring's shape, never its keys. */

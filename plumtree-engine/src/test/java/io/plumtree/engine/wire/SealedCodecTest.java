@@ -76,7 +76,7 @@ class SealedCodecTest {
     void layoutIsClearHeaderWithTheSealedBitThenNonceCiphertextTag() {
         Keyring ring = Keyring.of(k1);
         byte[] packet = packets(ring, 5).encode(List.of(new SwimMessage.Ack(1)));
-        byte[] header = RawBytes.envelope(Envelope.KIND_PACKET | Envelope.SEALED, LABEL).bytes();
+        byte[] header = RawBytes.envelope(Envelope.KIND_PACKET | Sealer.SEALED_KIND, LABEL).bytes();
         assertThat(Arrays.copyOf(packet, header.length)).containsExactly(header);
         byte[] clearBody = RawBytes.of().u16(1).u8(SwimCodec.ACK).i64(1).bytes();
         assertThat(packet).hasSize(header.length + 12 + clearBody.length + 16);
@@ -86,7 +86,7 @@ class SealedCodecTest {
 
         ByteBuffer frame = frames(ring, 6).encode(new Frame.Membership(new SwimMessage.Ack(9)));
         byte[] frameBytes = RawBytes.toArray(frame);
-        byte[] frameHeader = RawBytes.envelope(Envelope.KIND_MEMBERSHIP_FRAME | Envelope.SEALED, LABEL).bytes();
+        byte[] frameHeader = RawBytes.envelope(Envelope.KIND_MEMBERSHIP_FRAME | Sealer.SEALED_KIND, LABEL).bytes();
         assertThat(frameBytes).hasSize(4 + frameHeader.length + 28 + 9);
         assertThat(Arrays.copyOfRange(frameBytes, 4, 4 + frameHeader.length)).containsExactly(frameHeader);
     }
@@ -170,7 +170,7 @@ class SealedCodecTest {
             }
             // the other frame kind, sealed: the kind is authenticated
             byte[] otherKind = frame.clone();
-            otherKind[4 + 3] = (byte) ((frame[4 + 3] == (byte) 0x82 ? 3 : 2) | Envelope.SEALED);
+            otherKind[4 + 3] = (byte) ((frame[4 + 3] == (byte) 0x82 ? 3 : 2) | Sealer.SEALED_KIND);
             assertDropped(codec.decode(ByteBuffer.wrap(otherKind)), DropReason.FORGED);
         }
     }

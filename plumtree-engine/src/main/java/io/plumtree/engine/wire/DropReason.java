@@ -19,5 +19,9 @@ public enum DropReason {
     /** A field's value is refused: malformed UTF-8, a boolean other than 0 or 1, or a record constructor said no. */
     INVALID_FIELD,
     /** A declared list count exceeds its limit. */
-    TOO_MANY_ELEMENTS
+    TOO_MANY_ELEMENTS,
+    /** A clear packet or frame reached a codec that seals: a peer without the cluster key, or a downgrade. */
+    UNSEALED,
+    /** A sealed packet or frame that no key of ours authenticates: forged, corrupted, relabelled, unknown key. */
+    FORGED
 }

@@ -9,6 +9,8 @@ import java.util.Objects;
  * One TCP frame: a 4-byte big-endian length of what follows, the {@link Envelope} header, then for {@link
  * Envelope#KIND_MEMBERSHIP_FRAME} one SWIM message, for {@link Envelope#KIND_BROADCAST_FRAME} the sender's name and
  * one Plumtree message. One codec serves one cluster label; {@link FrameReader} cuts a stream into frames with it.
+ * With {@link Sealing}, what follows the header is sealed ({@link Sealer}) and the length prefix counts the sealed
+ * bytes.
  */
 public final class FrameCodec {
 
@@ -20,20 +22,35 @@ public final class FrameCodec {
     private final SwimCodec swim;
     private final PlumtreeCodec plumtree;
     private final DropCounters counters;
+    /** Seals and opens every frame, or null when frames travel in the clear. */
+    private final Sealer sealer;
 
     /**
-     * A codec for one cluster.
+     * A codec for one cluster, without sealing.
      *
      * @param label    the cluster label, at most {@value WireLimits#MAX_LABEL_BYTES} bytes of UTF-8; may be empty
      * @param limits   the limits, {@link WireLimits#maxFrameBytes()} above all
      * @param counters where drops are counted
      */
     public FrameCodec(String label, WireLimits limits, DropCounters counters) {
+        this(label, limits, counters, Sealing.none());
+    }
+
+    /**
+     * A codec for one cluster that seals as {@code sealing} says.
+     *
+     * @param label    the cluster label, at most {@value WireLimits#MAX_LABEL_BYTES} bytes of UTF-8; may be empty
+     * @param limits   the limits, {@link WireLimits#maxFrameBytes()} above all
+     * @param counters where drops are counted
+     * @param sealing  {@link Sealing#none()}, or the keyring and nonce source to seal every frame with
+     */
+    public FrameCodec(String label, WireLimits limits, DropCounters counters, Sealing sealing) {
         this.label = Envelope.labelBytes(label);
         this.limits = Objects.requireNonNull(limits, "limits");
         this.swim = new SwimCodec(limits);
         this.plumtree = new PlumtreeCodec(limits);
         this.counters = Objects.requireNonNull(counters, "counters");
+        this.sealer = Objects.requireNonNull(sealing, "sealing").newSealer();
     }
 
     WireLimits limits() {
@@ -49,12 +66,17 @@ public final class FrameCodec {
         return LENGTH_PREFIX_BYTES + bodySize(frame);
     }
 
+    /** What the length prefix counts: header, label, nonce and tag when sealing, content. */
     private long bodySize(Frame frame) {
-        long size = Envelope.HEADER_BYTES + label.length;
+        return Envelope.HEADER_BYTES + label.length + (sealer == null ? 0 : Sealer.OVERHEAD) + contentSize(frame);
+    }
+
+    /** Bytes of what follows the header, in the clear. */
+    private long contentSize(Frame frame) {
         if (frame instanceof Frame.Membership f) {
-            return size + f.message().encodedSize();
+            return f.message().encodedSize();
         } else if (frame instanceof Frame.Broadcast f) {
-            return size + PlumtreeCodec.sizeOf(f.from()) + plumtree.encodedSize(f.message());
+            return PlumtreeCodec.sizeOf(f.from()) + plumtree.encodedSize(f.message());
         }
         throw new IllegalStateException("no encoding for " + frame.getClass());
     }
@@ -75,17 +97,33 @@ public final class FrameCodec {
         int start = out.position();
         WireWriter w = new WireWriter(out);
         w.writeInt((int) body);
-        if (frame instanceof Frame.Membership f) {
-            Envelope.write(w, Envelope.KIND_MEMBERSHIP_FRAME, label);
-            swim.write(f.message(), w);
-        } else if (frame instanceof Frame.Broadcast f) {
-            Envelope.write(w, Envelope.KIND_BROADCAST_FRAME, label);
-            w.writeNodeId(f.from());
-            plumtree.write(f.message(), w);
+        int kind = frame instanceof Frame.Membership ? Envelope.KIND_MEMBERSHIP_FRAME : Envelope.KIND_BROADCAST_FRAME;
+        if (sealer == null) {
+            Envelope.write(w, kind, label);
+            writeContent(frame, w);
+        } else {
+            int header = out.position();
+            Envelope.write(w, kind | Sealer.SEALED_KIND, label);
+            ByteBuffer plain = ByteBuffer.allocate((int) contentSize(frame));
+            writeContent(frame, new WireWriter(plain));
+            if (plain.hasRemaining()) {
+                throw new IllegalStateException("frame content encoded to " + plain.position() + " bytes, expected "
+                        + plain.capacity());
+            }
+            sealer.seal(plain.flip(), out.slice(header, out.position() - header), out);
         }
         if (out.position() - start != LENGTH_PREFIX_BYTES + body) {
             throw new IllegalStateException("frame encoded to " + (out.position() - start) + " bytes, expected "
                     + (LENGTH_PREFIX_BYTES + body));
+        }
+    }
+
+    private void writeContent(Frame frame, WireWriter w) {
+        if (frame instanceof Frame.Membership f) {
+            swim.write(f.message(), w);
+        } else if (frame instanceof Frame.Broadcast f) {
+            w.writeNodeId(f.from());
+            plumtree.write(f.message(), w);
         }
     }
 
@@ -125,16 +163,20 @@ public final class FrameCodec {
 
     /** Decodes a frame's body (what its length prefix counts): the remaining bytes of {@code body}. */
     Decoded<Frame> decodeBody(ByteBuffer body) {
-        WireReader r = new WireReader(body.slice());
+        ByteBuffer in = body.slice();
         return Envelope.guard(() -> {
-            int kind = Envelope.read(r, label);
-            Frame frame;
-            if (kind == Envelope.KIND_MEMBERSHIP_FRAME) {
-                frame = new Frame.Membership(swim.read(r));
-            } else if (kind == Envelope.KIND_BROADCAST_FRAME) {
-                frame = new Frame.Broadcast(r.readNodeId(), plumtree.read(r));
-            } else {
+            WireReader header = new WireReader(in);
+            int kind = Envelope.read(header, label);
+            int clearKind = kind & ~Sealer.SEALED_KIND;
+            if (clearKind != Envelope.KIND_MEMBERSHIP_FRAME && clearKind != Envelope.KIND_BROADCAST_FRAME) {
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
+            }
+            WireReader r = Sealer.body(kind, in, header, sealer);
+            Frame frame;
+            if (clearKind == Envelope.KIND_MEMBERSHIP_FRAME) {
+                frame = new Frame.Membership(swim.read(r));
+            } else {
+                frame = new Frame.Broadcast(r.readNodeId(), plumtree.read(r));
             }
             r.expectEnd();
             return frame;

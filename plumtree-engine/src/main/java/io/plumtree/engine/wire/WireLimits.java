@@ -8,7 +8,8 @@ import io.plumtree.engine.NodeId;
  * same limits would drop.
  *
  * @param maxDatagramBytes  largest UDP datagram, envelope included; SWIM's packet budget (the sum of the messages'
- *                          {@code encodedSize()}, 1400 by default) plus the packet header must fit
+ *                          {@code encodedSize()}, 1400 by default) plus the packet header (and the 28 bytes of
+ *                          nonce and tag when sealing) must fit
  * @param maxFrameBytes     largest TCP frame, counted as the value of its length prefix (the 4 prefix bytes excluded)
  * @param maxPayloadBytes   largest Plumtree gossip payload
  * @param maxAnnouncements  most announcements in one IHAVE
@@ -35,10 +36,11 @@ public record WireLimits(int maxDatagramBytes, int maxFrameBytes, int maxPayload
 
     /**
      * Bytes of the largest gossip frame besides its payload (length prefix excluded): envelope with the longest label
-     * (5 + 255), sender (2 + 765), type (1), message id (2 + 765 + 8), hops (4), payload length (4).
+     * (5 + 255), nonce and tag of a sealed frame (28), sender (2 + 765), type (1), message id (2 + 765 + 8), hops
+     * (4), payload length (4).
      */
-    public static final int MAX_GOSSIP_FRAME_OVERHEAD =
-            Envelope.HEADER_BYTES + MAX_LABEL_BYTES + (2 + MAX_NAME_BYTES) + 1 + (2 + MAX_NAME_BYTES + 8) + 4 + 4;
+    public static final int MAX_GOSSIP_FRAME_OVERHEAD = Envelope.HEADER_BYTES + MAX_LABEL_BYTES + Sealer.OVERHEAD
+            + (2 + MAX_NAME_BYTES) + 1 + (2 + MAX_NAME_BYTES + 8) + 4 + 4;
 
     /** Smallest datagram limit accepted: the longest packet header and a few messages. */
     public static final int MIN_DATAGRAM_BYTES = 512;
@@ -63,7 +65,7 @@ public record WireLimits(int maxDatagramBytes, int maxFrameBytes, int maxPayload
 
     /**
      * The defaults: datagrams of 1500 bytes (a 1400-byte SWIM packet budget plus the header, for labels up to 93
-     * bytes), frames of 8 MiB, payloads of 1 MiB, 4096 announcements per IHAVE and ids per GRAFT, 100,000 member
+     * bytes, or 65 when sealing), frames of 8 MiB, payloads of 1 MiB, 4096 announcements per IHAVE and ids per GRAFT, 100,000 member
      * entries per push-pull.
      */
     public static WireLimits defaults() {

@@ -62,7 +62,7 @@ class DecoderFuzzTest {
         return corpus;
     }
 
-    private static byte[] mutate(byte[] base, byte[] other, SplittableRandom random) {
+    static byte[] mutate(byte[] base, byte[] other, SplittableRandom random) {
         switch (random.nextInt(6)) {
             case 0: {
                 byte[] b = new byte[random.nextInt(1600)];

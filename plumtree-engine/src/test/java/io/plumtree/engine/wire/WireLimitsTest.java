@@ -22,7 +22,7 @@ class WireLimitsTest {
     @Test
     void nameBytesCoverTheLongestNodeId() {
         assertThat(WireLimits.MAX_NAME_BYTES).isEqualTo(765);
-        assertThat(WireLimits.MAX_GOSSIP_FRAME_OVERHEAD).isEqualTo(5 + 255 + 767 + 1 + 775 + 8);
+        assertThat(WireLimits.MAX_GOSSIP_FRAME_OVERHEAD).isEqualTo(5 + 255 + 28 + 767 + 1 + 775 + 8);
     }
 
     @Test

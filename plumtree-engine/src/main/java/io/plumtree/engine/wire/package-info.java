@@ -7,7 +7,9 @@
  * both with magic, version, kind and cluster label; {@link io.plumtree.engine.wire.FrameReader} cuts a byte stream
  * into frames. Decoding never throws on remote input: it answers {@link io.plumtree.engine.wire.Decoded.Dropped} with
  * a {@link io.plumtree.engine.wire.DropReason}, and every length and count is bounded by {@link
- * io.plumtree.engine.wire.WireLimits} before anything is allocated. The layout is documented in
- * {@code docs/wire-format.md}.
+ * io.plumtree.engine.wire.WireLimits} before anything is allocated. With a {@link
+ * io.plumtree.engine.wire.Keyring} configured ({@link io.plumtree.engine.wire.Sealing}), the body of every packet and
+ * frame is sealed with AES-GCM by the {@link io.plumtree.engine.wire.Sealer}, the clear header as associated data;
+ * unsealed or forged input is dropped. The layout is documented in {@code docs/wire-format.md}.
  */
 package io.plumtree.engine.wire;

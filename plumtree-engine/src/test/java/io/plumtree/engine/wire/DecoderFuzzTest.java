@@ -62,6 +62,42 @@ class DecoderFuzzTest {
         return corpus;
     }
 
+    /** Decodes one input, fed in chunks of the given size, with every decoder; answers how many accepted it. */
+    @FunctionalInterface
+    interface Decoders {
+        int decodeEverywhere(byte[] input, int chunk);
+    }
+
+    /**
+     * Feeds {@code inputs} mutations of the corpus to the decoders: none may throw, none may allocate beyond
+     * {@value #FIXED_ALLOWANCE} bytes plus {@value #PER_INPUT_BYTE} per input byte.
+     *
+     * @return how many decoder runs accepted their input
+     */
+    static int fuzz(long seed, int inputs, List<byte[]> corpus, Decoders decoders) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int decodedSomething = 0;
+        for (int i = 0; i < inputs; i++) {
+            byte[] input = mutate(corpus.get(random.nextInt(corpus.size())),
+                    corpus.get(random.nextInt(corpus.size())), random);
+            int chunk = 1 + random.nextInt(64);
+            int[] ok = new int[1];
+            long allocated;
+            try {
+                allocated = AllocationMeter.bytesAllocatedBy(() -> ok[0] = decoders.decodeEverywhere(input, chunk));
+            } catch (Throwable t) {
+                throw new AssertionError("decoder threw on input " + i + " (reproduce with seed=" + seed + "): "
+                        + HexFormat.of().formatHex(input), t);
+            }
+            decodedSomething += ok[0];
+            if (allocated > FIXED_ALLOWANCE + PER_INPUT_BYTE * input.length) {
+                fail("input %d of %d bytes allocated %d bytes (seed=%d): %s", i, input.length, allocated, seed,
+                        HexFormat.of().formatHex(input));
+            }
+        }
+        return decodedSomething;
+    }
+
     static byte[] mutate(byte[] base, byte[] other, SplittableRandom random) {
         switch (random.nextInt(6)) {
             case 0: {
@@ -118,27 +154,7 @@ class DecoderFuzzTest {
 
     @Test
     void noDecoderThrowsOrOverAllocatesOnHostileInput() {
-        SplittableRandom random = new SplittableRandom(SEED);
-        List<byte[]> corpus = corpus();
-        int decodedSomething = 0;
-        for (int i = 0; i < INPUTS; i++) {
-            byte[] input = mutate(corpus.get(random.nextInt(corpus.size())),
-                    corpus.get(random.nextInt(corpus.size())), random);
-            int chunk = 1 + random.nextInt(64);
-            int[] ok = new int[1];
-            long allocated;
-            try {
-                allocated = AllocationMeter.bytesAllocatedBy(() -> ok[0] = decodeEverywhere(input, chunk));
-            } catch (Throwable t) {
-                throw new AssertionError("decoder threw on input " + i + " (reproduce with seed=" + SEED + "): "
-                        + HexFormat.of().formatHex(input), t);
-            }
-            decodedSomething += ok[0];
-            if (allocated > FIXED_ALLOWANCE + PER_INPUT_BYTE * input.length) {
-                fail("input %d of %d bytes allocated %d bytes (seed=%d): %s", i, input.length, allocated, SEED,
-                        HexFormat.of().formatHex(input));
-            }
-        }
+        int decodedSomething = fuzz(SEED, INPUTS, corpus(), this::decodeEverywhere);
         assertThat(decodedSomething).as("mutations still reach the decoders' success paths").isPositive();
         assertThat(counters.total()).isPositive();
     }

@@ -6,12 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * {@link DecoderFuzzTest}'s mutations on sealed packets and frames (and clear ones, and frames sealed with a key we
@@ -24,8 +21,6 @@ class SealedDecoderFuzzTest {
     private static final int INPUTS = 5_000;
     private static final String LABEL = "fuzz";
     /** Each key tried costs a copy of the input: allow a fixed amount plus a multiple of it. */
-    private static final long FIXED_ALLOWANCE = 256 * 1024;
-    private static final long PER_INPUT_BYTE = 64;
 
     private final WireLimits limits = WireLimits.defaults();
     private final DropCounters counters = new DropCounters();
@@ -61,27 +56,7 @@ class SealedDecoderFuzzTest {
 
     @Test
     void sealedDecodersNeverThrowOrOverAllocateOnHostileInput() {
-        SplittableRandom random = new SplittableRandom(SEED);
-        List<byte[]> corpus = corpus();
-        int decodedSomething = 0;
-        for (int i = 0; i < INPUTS; i++) {
-            byte[] input = DecoderFuzzTest.mutate(corpus.get(random.nextInt(corpus.size())),
-                    corpus.get(random.nextInt(corpus.size())), random);
-            int chunk = 1 + random.nextInt(64);
-            int[] ok = new int[1];
-            long allocated;
-            try {
-                allocated = AllocationMeter.bytesAllocatedBy(() -> ok[0] = decodeEverywhere(input, chunk));
-            } catch (Throwable t) {
-                throw new AssertionError("decoder threw on input " + i + " (reproduce with seed=" + SEED + "): "
-                        + HexFormat.of().formatHex(input), t);
-            }
-            decodedSomething += ok[0];
-            if (allocated > FIXED_ALLOWANCE + PER_INPUT_BYTE * input.length) {
-                fail("input %d of %d bytes allocated %d bytes (seed=%d): %s", i, input.length, allocated, SEED,
-                        HexFormat.of().formatHex(input));
-            }
-        }
+        int decodedSomething = DecoderFuzzTest.fuzz(SEED, INPUTS, corpus(), this::decodeEverywhere);
         assertThat(decodedSomething).as("some inputs survive mutation (a truncation to the whole, a splice)")
                 .isPositive();
         assertThat(counters.get(DropReason.FORGED)).isPositive();

@@ -133,6 +133,8 @@ public final class Plumtree {
             onNeighborUp(u.peer(), out);
         } else if (input instanceof PlumtreeInput.NeighborDown d) {
             onNeighborDown(d.peer(), out);
+        } else if (input instanceof PlumtreeInput.PeerCongested c) {
+            onPeerCongested(c, out);
         } else {
             throw new IllegalStateException("unhandled input " + input);
         }
@@ -245,6 +247,17 @@ public final class Plumtree {
     /** Section 4.3, "upon Receive(PRUNE)": the sender becomes lazy. */
     private void onPrune(NodeId from, Prune prune) {
         peers.tree(prune.root()).demote(from);
+    }
+
+    /** A push the driver dropped for a full queue: demote the peer in that tree and announce instead. */
+    private void onPeerCongested(PlumtreeInput.PeerCongested c, Consumer<? super PlumtreeOutput> out) {
+        TreePeers tree = peers.tree(c.id().origin());
+        if (!tree.eager().contains(c.peer())) {
+            return;
+        }
+        tree.demote(c.peer());
+        pending.add(c.peer(), new Announcement(c.id(), c.hops()));
+        scheduleFlush(out);
     }
 
     private void onTimer(PlumtreeTimer timer, long now, Consumer<? super PlumtreeOutput> out) {

@@ -1,5 +1,6 @@
 package io.plumtree.engine.broadcast;
 
+import io.plumtree.engine.MessageId;
 import io.plumtree.engine.NodeId;
 
 import java.util.Objects;
@@ -66,6 +67,23 @@ public sealed interface PlumtreeInput {
         /** Validates the field. */
         public TimerFired {
             Objects.requireNonNull(timer, "timer");
+        }
+    }
+
+    /**
+     * The driver could not take an eager push of {@code id} to {@code peer}: the peer's outbound queue was full, and
+     * the payload was dropped. The core makes the peer lazy in that message's tree and announces the message to it,
+     * so the peer grafts it (from here or elsewhere) once the link has drained.
+     *
+     * @param peer the congested peer
+     * @param id   the message whose push was dropped
+     * @param hops the hops the dropped push carried
+     */
+    record PeerCongested(NodeId peer, MessageId id, int hops) implements PlumtreeInput {
+        /** Validates the fields. */
+        public PeerCongested {
+            Objects.requireNonNull(peer, "peer");
+            Objects.requireNonNull(id, "id");
         }
     }
 }

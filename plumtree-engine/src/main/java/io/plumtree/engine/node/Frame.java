@@ -6,8 +6,25 @@ import io.plumtree.engine.membership.SwimMessage;
 
 import java.util.Objects;
 
-/** One message on a reliable, ordered stream between two nodes: membership (push-pull, fallback probe) or broadcast. */
+/**
+ * One message on a reliable, ordered stream between two nodes: the opener's hello, membership (push-pull, fallback
+ * probe) or broadcast.
+ */
 public sealed interface Frame {
+
+    /**
+     * The first frame on every stream, from the node that opened it: its advertised address, so the accepting side
+     * can send over the same stream and resolve two streams opened at once. Drivers consume it; the node core ignores
+     * it.
+     *
+     * @param address the opener's advertised address, as membership knows it
+     */
+    record Hello(String address) implements Frame {
+        /** Validates the field. */
+        public Hello {
+            Objects.requireNonNull(address, "address");
+        }
+    }
 
     /**
      * A membership message sent over the stream.

@@ -76,6 +76,8 @@ public final class NodeCore {
             membership(new SwimInput.Join(j.seedAddresses()), nowNanos, out);
         } else if (input instanceof NodeInput.Leave) {
             membership(new SwimInput.Leave(), nowNanos, out);
+        } else if (input instanceof NodeInput.PeerCongested c) {
+            broadcast(new PlumtreeInput.PeerCongested(c.peer(), c.id(), c.hops()), nowNanos, out);
         } else if (input instanceof NodeInput.UpdateMetadata u) {
             membership(new SwimInput.UpdateMetadata(u.metadata()), nowNanos, out);
         } else {
@@ -89,6 +91,7 @@ public final class NodeCore {
         } else if (f.frame() instanceof Frame.Broadcast b) {
             broadcast(new PlumtreeInput.Received(b.from(), b.message()), now, out);
         }
+        // Frame.Hello belongs to the driver's connection handling: nothing to do here.
     }
 
     private void membership(SwimInput input, long now, Consumer<? super NodeOutput> out) {

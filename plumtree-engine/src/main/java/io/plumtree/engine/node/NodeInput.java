@@ -1,5 +1,7 @@
 package io.plumtree.engine.node;
 
+import io.plumtree.engine.MessageId;
+import io.plumtree.engine.NodeId;
 import io.plumtree.engine.membership.SwimMessage;
 
 import java.util.List;
@@ -89,6 +91,22 @@ public sealed interface NodeInput {
         /** Validates the field. */
         public TimerFired {
             Objects.requireNonNull(timer, "timer");
+        }
+    }
+
+    /**
+     * The driver dropped an eager push of a broadcast message because the peer's outbound queue was full: the
+     * broadcast core demotes the peer in that tree and announces the message to it instead.
+     *
+     * @param peer the congested peer
+     * @param id   the message whose push was dropped
+     * @param hops the hops the push carried
+     */
+    record PeerCongested(NodeId peer, MessageId id, int hops) implements NodeInput {
+        /** Validates the fields. */
+        public PeerCongested {
+            Objects.requireNonNull(peer, "peer");
+            Objects.requireNonNull(id, "id");
         }
     }
 }

@@ -27,6 +27,9 @@ public final class Envelope {
     /** Kind of a TCP frame carrying the sender's name and one Plumtree message. */
     public static final int KIND_BROADCAST_FRAME = 3;
 
+    /** Kind of a TCP frame carrying the opener's advertised address, first on every connection. */
+    public static final int KIND_HELLO_FRAME = 4;
+
     /** Header bytes besides the label: magic (2), version (1), kind (1), label length (1). */
     public static final int HEADER_BYTES = 5;
 

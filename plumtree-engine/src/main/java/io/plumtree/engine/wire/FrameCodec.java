@@ -3,12 +3,13 @@ package io.plumtree.engine.wire;
 import io.plumtree.engine.node.Frame;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * One TCP frame: a 4-byte big-endian length of what follows, the {@link Envelope} header, then for {@link
  * Envelope#KIND_MEMBERSHIP_FRAME} one SWIM message, for {@link Envelope#KIND_BROADCAST_FRAME} the sender's name and
- * one Plumtree message. One codec serves one cluster label; {@link FrameReader} cuts a stream into frames with it.
+ * one Plumtree message, for {@link Envelope#KIND_HELLO_FRAME} the opener's advertised address. One codec serves one cluster label; {@link FrameReader} cuts a stream into frames with it.
  * With {@link Sealing}, what follows the header is sealed ({@link Sealer}) and the length prefix counts the sealed
  * bytes.
  */
@@ -77,6 +78,8 @@ public final class FrameCodec {
             return f.message().encodedSize();
         } else if (frame instanceof Frame.Broadcast f) {
             return PlumtreeCodec.sizeOf(f.from()) + plumtree.encodedSize(f.message());
+        } else if (frame instanceof Frame.Hello f) {
+            return 2 + (long) f.address().getBytes(StandardCharsets.UTF_8).length;
         }
         throw new IllegalStateException("no encoding for " + frame.getClass());
     }
@@ -97,7 +100,7 @@ public final class FrameCodec {
         int start = out.position();
         WireWriter w = new WireWriter(out);
         w.writeInt((int) body);
-        int kind = frame instanceof Frame.Membership ? Envelope.KIND_MEMBERSHIP_FRAME : Envelope.KIND_BROADCAST_FRAME;
+        int kind = kindOf(frame);
         if (sealer == null) {
             Envelope.write(w, kind, label);
             writeContent(frame, w);
@@ -118,12 +121,23 @@ public final class FrameCodec {
         }
     }
 
+    private static int kindOf(Frame frame) {
+        if (frame instanceof Frame.Membership) {
+            return Envelope.KIND_MEMBERSHIP_FRAME;
+        } else if (frame instanceof Frame.Broadcast) {
+            return Envelope.KIND_BROADCAST_FRAME;
+        }
+        return Envelope.KIND_HELLO_FRAME;
+    }
+
     private void writeContent(Frame frame, WireWriter w) {
         if (frame instanceof Frame.Membership f) {
             swim.write(f.message(), w);
         } else if (frame instanceof Frame.Broadcast f) {
             w.writeNodeId(f.from());
             plumtree.write(f.message(), w);
+        } else if (frame instanceof Frame.Hello f) {
+            w.writeString(f.address(), WireLimits.MAX_ADDRESS_BYTES, "address");
         }
     }
 
@@ -168,13 +182,16 @@ public final class FrameCodec {
             WireReader header = new WireReader(in);
             int kind = Envelope.read(header, label);
             int clearKind = kind & ~Sealer.SEALED_KIND;
-            if (clearKind != Envelope.KIND_MEMBERSHIP_FRAME && clearKind != Envelope.KIND_BROADCAST_FRAME) {
+            if (clearKind != Envelope.KIND_MEMBERSHIP_FRAME && clearKind != Envelope.KIND_BROADCAST_FRAME
+                    && clearKind != Envelope.KIND_HELLO_FRAME) {
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
             }
             WireReader r = Sealer.body(kind, in, header, sealer);
             Frame frame;
             if (clearKind == Envelope.KIND_MEMBERSHIP_FRAME) {
                 frame = new Frame.Membership(swim.read(r));
+            } else if (clearKind == Envelope.KIND_HELLO_FRAME) {
+                frame = new Frame.Hello(r.readString(WireLimits.MAX_ADDRESS_BYTES));
             } else {
                 frame = new Frame.Broadcast(r.readNodeId(), plumtree.read(r));
             }

@@ -1,0 +1,405 @@
+package io.plumtree.engine;
+
+import io.plumtree.engine.broadcast.PayloadTooLargeException;
+import io.plumtree.engine.broadcast.Plumtree;
+import io.plumtree.engine.broadcast.PlumtreeOutput;
+import io.plumtree.engine.membership.Member;
+import io.plumtree.engine.membership.SwimOutput;
+import io.plumtree.engine.net.EventLoop;
+import io.plumtree.engine.net.HostPort;
+import io.plumtree.engine.net.OrderedDispatch;
+import io.plumtree.engine.node.NodeCore;
+import io.plumtree.engine.node.NodeInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * One member of a cluster on real sockets: SWIM membership with Lifeguard and Plumtree broadcast, driven by one
+ * network thread (UDP and TCP on one port), with listeners called on a separate delivery executor.
+ *
+ * <pre>{@code
+ * try (ClusterNode node = ClusterNode.start(ClusterConfig.builder().nodeName("a").port(7946).build())) {
+ *     node.addDeliveryListener(d -> System.out.println(d.origin() + ": " + new String(d.payload())));
+ *     node.join(List.of("10.0.0.2:7946")).get();
+ *     node.broadcast("hello".getBytes()).get();
+ *     node.leave().get();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Commands ({@link #broadcast}, {@link #join}, {@link #leave}) return futures completed by the
+ * network thread; queries ({@link #members}, {@link #topology}, {@link #stats}) return snapshots. Listeners run on the
+ * delivery executor (by default a thread of the node's own), deliveries from one origin in order; a slow listener
+ * holds up deliveries, never the network, until {@link ClusterConfig#maxDeliveryBacklog()} deliveries wait, when the
+ * node stops reading streams so its peers' queues, not its heap, absorb the load.
+ */
+public final class ClusterNode implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
+
+    /** Key of membership events in the ordered dispatch (deliveries use their origin). */
+    private static final Object MEMBERSHIP = new Object();
+    /** How often a join checks whether a seed answered. */
+    private static final long JOIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** How long a query waits for the network thread. */
+    private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Resolves seed names off the network thread (DNS may block). */
+    private static final Executor RESOLVER = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "plumtree-resolver");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ClusterConfig config;
+    private final EventLoop loop;
+    private final Thread loopThread;
+    /** The node's own delivery thread, or null when the configuration supplies an executor. */
+    private final ExecutorService ownExecutor;
+    private final OrderedDispatch dispatch;
+    private final List<DeliveryListener> deliveryListeners = new CopyOnWriteArrayList<>();
+    private final List<MembershipListener> membershipListeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+
+    private ClusterNode(ClusterConfig config) {
+        this.config = config;
+        String name = config.nodeName().name();
+        if (config.deliveryExecutor() == null) {
+            ownExecutor = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "plumtree-delivery-" + name);
+                t.setDaemon(true);
+                return t;
+            });
+            dispatch = new OrderedDispatch(ownExecutor);
+        } else {
+            ownExecutor = null;
+            dispatch = new OrderedDispatch(config.deliveryExecutor());
+        }
+        this.loop = new EventLoop(config, new EventLoop.Sink() {
+            @Override
+            public void delivered(PlumtreeOutput.Deliver d) {
+                Delivery delivery = new Delivery(d.id().origin(), d.id(), d.hops(), d.payload());
+                dispatch.submit(d.id().origin(), () -> {
+                    for (DeliveryListener l : deliveryListeners) {
+                        l.onDelivery(delivery);
+                    }
+                });
+            }
+
+            @Override
+            public void membershipChanged(SwimOutput.MemberEvent e) {
+                MembershipEvent event = new MembershipEvent(MembershipEvent.Kind.valueOf(e.kind().name()),
+                        member(e.member()));
+                dispatch.submit(MEMBERSHIP, () -> {
+                    for (MembershipListener l : membershipListeners) {
+                        l.onMembershipEvent(event);
+                    }
+                });
+            }
+
+            @Override
+            public long backlog() {
+                return dispatch.backlog();
+            }
+        });
+        this.loopThread = new Thread(loop, "plumtree-loop-" + name);
+        this.loopThread.setDaemon(true);
+    }
+
+    /**
+     * Binds the port and starts the protocols. The node is alone until {@link #join} is called.
+     *
+     * @throws java.io.UncheckedIOException if the port cannot be bound
+     */
+    public static ClusterNode start(ClusterConfig config) {
+        ClusterNode node = new ClusterNode(Objects.requireNonNull(config, "config"));
+        node.loop.execute(() -> node.loop.handle(new NodeInput.Start()));
+        node.loopThread.start();
+        log.info("{} started at {} in cluster '{}'{}", config.nodeName(), node.address(), config.clusterName(),
+                config.keys().isEmpty() ? "" : " (sealed)");
+        return node;
+    }
+
+    /** This node's name. */
+    public NodeId name() {
+        return config.nodeName();
+    }
+
+    /** The address other members reach this node at, {@code host:port}. */
+    public String address() {
+        return loop.address();
+    }
+
+    /** The configuration it runs with. */
+    public ClusterConfig config() {
+        return config;
+    }
+
+    /** Joins through the configured seeds; see {@link #join(List)}. */
+    public CompletableFuture<Integer> join() {
+        return join(config.seeds());
+    }
+
+    /**
+     * Joins the cluster through {@code seeds} ({@code host:port}): each attempt resolves every name again and pushes
+     * this node's state to every address it resolves to; attempts repeat every join retry interval until a seed
+     * answers or the join timeout passes.
+     *
+     * @return completes with the number of other live members known when the first seed answered (0 at once when
+     *         there are no seeds: this node starts a cluster), or fails with {@link JoinFailedException}
+     */
+    public CompletableFuture<Integer> join(List<String> seeds) {
+        List<HostPort> parsed = seeds.stream().map(HostPort::parse).toList();
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("node " + name() + " is closed"));
+            return result;
+        }
+        if (parsed.isEmpty()) {
+            result.complete(0);
+            return result;
+        }
+        loop.execute(() -> {
+            long deadline = loop.now() + config.joinTimeout().toNanos();
+            attemptJoin(parsed, result, deadline, new ArrayList<>());
+        });
+        return result;
+    }
+
+    /** One join attempt: resolve off the loop, push-pull on it, then poll for an answer until the next attempt. */
+    private void attemptJoin(List<HostPort> seeds, CompletableFuture<Integer> result, long deadline,
+                             List<String> tried) {
+        RESOLVER.execute(() -> {
+            List<String> addresses = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            for (HostPort seed : seeds) {
+                try {
+                    for (InetAddress a : InetAddress.getAllByName(seed.host())) {
+                        addresses.add(new HostPort(a.getHostAddress(), seed.port()).toString());
+                    }
+                } catch (UnknownHostException e) {
+                    problems.add(seed + ": " + e.getMessage());
+                }
+            }
+            loop.execute(() -> {
+                if (result.isDone()) {
+                    return;
+                }
+                for (String a : addresses) {
+                    if (!tried.contains(a)) {
+                        tried.add(a);
+                    }
+                }
+                if (!addresses.isEmpty()) {
+                    loop.handle(new NodeInput.Join(List.copyOf(new LinkedHashSet<>(addresses))));
+                }
+                long nextAttempt = loop.now() + config.joinRetryInterval().toNanos();
+                pollJoin(seeds, result, deadline, nextAttempt, tried, problems);
+            });
+        });
+    }
+
+    private void pollJoin(List<HostPort> seeds, CompletableFuture<Integer> result, long deadline, long nextAttempt,
+                          List<String> tried, List<String> problems) {
+        if (result.isDone()) {
+            return;
+        }
+        int others = loop.core().membership().aliveCount() - 1;
+        long now = loop.now();
+        if (others > 0) {
+            result.complete(others);
+        } else if (now - deadline >= 0) {
+            result.completeExceptionally(new JoinFailedException("no seed answered within " + config.joinTimeout()
+                    + "; seeds " + seeds + " resolved to " + tried + (problems.isEmpty() ? "" : "; " + problems)));
+        } else if (now - nextAttempt >= 0) {
+            attemptJoin(seeds, result, deadline, tried);
+        } else {
+            loop.schedule(now + JOIN_POLL_NANOS, () -> pollJoin(seeds, result, deadline, nextAttempt, tried,
+                    problems));
+        }
+    }
+
+    /**
+     * Leaves gracefully: every member records this node as left, not failed. Completes after the leave propagation
+     * time; then {@link #close()} the node.
+     */
+    public CompletableFuture<Void> leave() {
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("node " + name() + " is closed"));
+            return result;
+        }
+        loop.execute(() -> {
+            loop.handle(new NodeInput.Leave());
+            loop.schedule(loop.now() + config.leavePropagation().toNanos(), () -> result.complete(null));
+        });
+        return result;
+    }
+
+    /**
+     * Broadcasts {@code payload} to every live member, this node included (its listeners get it too, with 0 hops).
+     *
+     * @param payload the bytes, at most {@code broadcast.maxPayloadBytes}; not to be modified afterwards
+     * @return completes with the message id once the message is handed to the network; fails with
+     *         {@link PayloadTooLargeException} if it is too large, {@link ClusterOverloadedException} if the outbound
+     *         queues stayed full for the broadcast timeout, {@link IllegalStateException} once closed
+     */
+    public CompletableFuture<MessageId> broadcast(byte[] payload) {
+        Objects.requireNonNull(payload, "payload");
+        CompletableFuture<MessageId> result = new CompletableFuture<>();
+        if (payload.length > config.broadcast().maxPayloadBytes()) {
+            result.completeExceptionally(new PayloadTooLargeException(payload.length,
+                    config.broadcast().maxPayloadBytes()));
+            return result;
+        }
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("node " + name() + " is closed"));
+            return result;
+        }
+        loop.execute(() -> loop.broadcast(payload, result));
+        return result;
+    }
+
+    /**
+     * Replaces this node's metadata; every member learns it (and reports {@link MembershipEvent.Kind#UPDATED}).
+     *
+     * @throws IllegalArgumentException if it is longer than {@code membership.maxMetadataBytes}
+     */
+    public void updateMetadata(byte[] metadata) {
+        Objects.requireNonNull(metadata, "metadata");
+        if (metadata.length > config.membership().maxMetadataBytes()) {
+            throw new IllegalArgumentException("metadata is " + metadata.length + " bytes; the maximum is "
+                    + config.membership().maxMetadataBytes());
+        }
+        byte[] copy = metadata.clone();
+        query(() -> {
+            loop.handle(new NodeInput.UpdateMetadata(copy));
+            return null;
+        });
+    }
+
+    /** Adds a listener for delivered broadcasts. */
+    public void addDeliveryListener(DeliveryListener listener) {
+        deliveryListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a delivery listener. */
+    public void removeDeliveryListener(DeliveryListener listener) {
+        deliveryListeners.remove(listener);
+    }
+
+    /** Adds a listener for membership changes. */
+    public void addMembershipListener(MembershipListener listener) {
+        membershipListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Removes a membership listener. */
+    public void removeMembershipListener(MembershipListener listener) {
+        membershipListeners.remove(listener);
+    }
+
+    /** Every member this node knows, itself included, in any state, ordered by name. */
+    public List<ClusterMember> members() {
+        return query(() -> loop.core().membership().members().stream().map(ClusterNode::member).toList());
+    }
+
+    /** This node's eager and lazy broadcast peers. */
+    public Topology topology() {
+        return query(() -> {
+            Plumtree p = loop.core().broadcast();
+            return new Topology(p.neighbourEagerPeers(), p.neighbourLazyPeers(), p.treeCount());
+        });
+    }
+
+    /** Counters and queue sizes, now. */
+    public ClusterStats stats() {
+        return query(() -> {
+            NodeCore core = loop.core();
+            List<Member> all = core.membership().members();
+            return new ClusterStats(core.membership().aliveCount(), all.size(), core.membership().awareness(),
+                    core.broadcast().stats(), loop.packetsSent(), loop.packetsReceived(), loop.framesSent(),
+                    loop.framesReceived(), loop.bytesSent(), loop.bytesReceived(), loop.inputDropped(),
+                    loop.sendsDropped(), loop.congestedPushes(), loop.queuedBytes(), loop.connectionCount(),
+                    dispatch.backlog(), core.unroutable());
+        });
+    }
+
+    /**
+     * Stops the node at once: no leave is announced, so the others will declare it failed (call {@link #leave()}
+     * first to depart gracefully). Waiting broadcasts fail; listeners get nothing more.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        loop.stop();
+        try {
+            loopThread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+        log.info("{} closed", name());
+    }
+
+    /** Runs {@code q} on the network thread and waits for it; runs it here once the thread has stopped. */
+    private <T> T query(Supplier<T> q) {
+        if (loop.inLoop() || !loopThread.isAlive()) {
+            return q.get();
+        }
+        CompletableFuture<T> f = new CompletableFuture<>();
+        loop.execute(() -> {
+            try {
+                f.complete(q.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(QUERY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking node " + name(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            if (!loopThread.isAlive()) {
+                return q.get();
+            }
+            throw new IllegalStateException("node " + name() + " did not answer within " + QUERY_TIMEOUT);
+        }
+    }
+
+    private static ClusterMember member(Member m) {
+        return new ClusterMember(m.id(), m.address(), ClusterMember.Status.valueOf(m.state().name()),
+                m.incarnation(), m.metadata());
+    }
+
+    @Override
+    public String toString() {
+        return "ClusterNode[" + name() + "@" + address() + (closed ? ", closed" : "") + "]";
+    }
+}

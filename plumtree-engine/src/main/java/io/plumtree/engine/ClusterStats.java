@@ -1,0 +1,58 @@
+package io.plumtree.engine;
+
+import io.plumtree.engine.broadcast.PlumtreeStats;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Counters of one {@link ClusterNode} since it started, and the current sizes of its queues: a snapshot.
+ *
+ * @param liveMembers      alive and suspect members, this node included
+ * @param knownMembers     members known in any state, this node included
+ * @param awareness        Lifeguard local health score; 0 is healthy, higher means this node doubts its own timing
+ * @param broadcast        the broadcast protocol's counters
+ * @param packetsSent      UDP datagrams sent
+ * @param packetsReceived  UDP datagrams received (including dropped ones)
+ * @param framesSent       TCP frames written
+ * @param framesReceived   TCP frames decoded
+ * @param bytesSent        bytes of datagrams and frames sent
+ * @param bytesReceived    bytes of datagrams and stream data received
+ * @param inputDropped     received datagrams and frames dropped, by reason (foreign cluster, malformed, unsealed...)
+ * @param sendsDropped     frames not sent: the peer's queue was full, or it could not be reached
+ * @param congestedPushes  eager pushes dropped for a full peer queue (the peer was demoted to lazy in that tree)
+ * @param queuedBytes      bytes waiting in outbound queues now
+ * @param connections      open TCP connections now
+ * @param deliveryBacklog  deliveries and membership events waiting for the listeners now
+ * @param unroutable       broadcast messages for peers membership knew no live address for
+ */
+public record ClusterStats(
+        int liveMembers,
+        int knownMembers,
+        int awareness,
+        PlumtreeStats broadcast,
+        long packetsSent,
+        long packetsReceived,
+        long framesSent,
+        long framesReceived,
+        long bytesSent,
+        long bytesReceived,
+        Map<String, Long> inputDropped,
+        long sendsDropped,
+        long congestedPushes,
+        long queuedBytes,
+        int connections,
+        long deliveryBacklog,
+        long unroutable) {
+
+    /** Copies the map. */
+    public ClusterStats {
+        Objects.requireNonNull(broadcast, "broadcast");
+        inputDropped = Map.copyOf(Objects.requireNonNull(inputDropped, "inputDropped"));
+    }
+
+    /** Received datagrams and frames dropped, all reasons together. */
+    public long inputDroppedTotal() {
+        return inputDropped.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,978 @@
+package io.plumtree.engine.net;
+
+import io.plumtree.engine.ClusterConfig;
+import io.plumtree.engine.ClusterOverloadedException;
+import io.plumtree.engine.MessageId;
+import io.plumtree.engine.NodeId;
+import io.plumtree.engine.broadcast.Plumtree;
+import io.plumtree.engine.broadcast.PlumtreeMessage;
+import io.plumtree.engine.broadcast.PlumtreeOutput;
+import io.plumtree.engine.membership.Member;
+import io.plumtree.engine.membership.Swim;
+import io.plumtree.engine.membership.SwimMessage;
+import io.plumtree.engine.membership.SwimOutput;
+import io.plumtree.engine.node.Frame;
+import io.plumtree.engine.node.NodeCore;
+import io.plumtree.engine.node.NodeInput;
+import io.plumtree.engine.node.NodeOutput;
+import io.plumtree.engine.node.NodeTimer;
+import io.plumtree.engine.wire.Decoded;
+import io.plumtree.engine.wire.DropCounters;
+import io.plumtree.engine.wire.FrameCodec;
+import io.plumtree.engine.wire.FrameReader;
+import io.plumtree.engine.wire.Keyring;
+import io.plumtree.engine.wire.PacketCodec;
+import io.plumtree.engine.wire.ReadResult;
+import io.plumtree.engine.wire.Sealing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The NIO driver of one node (DESIGN.md rules 2 and 4): one thread, one {@link Selector} over a UDP channel, a TCP
+ * server channel and the TCP connections to peers, and a timer queue, driving a {@link NodeCore} unchanged. Other
+ * threads talk to it only through {@link #execute}: a command queue and a selector wake-up.
+ *
+ * <p>Each turn of the duty cycle ({@link #runOnce}) waits for I/O no longer than the next timer, then: runs the queued
+ * commands, reads datagrams and stream bytes (into preallocated buffers), writes what sockets will take (coalescing
+ * queued frames into gathering writes), fires the timers that are due, and does housekeeping (connect and idle
+ * timeouts, read pausing when listeners fall behind). The clock is read once per step.
+ *
+ * <p>Connections: opened on demand, one per peer pair. The opener sends {@link Frame.Hello} with its advertised
+ * address first; when both sides open at once, the connection opened by the smaller address wins and the other is
+ * retired (written out, then closed, never used again). A failed connect backs the address off exponentially; a
+ * connection idle for the idle timeout, or to a member that failed or left, is closed. Every outbound queue is bounded
+ * in bytes: an eager push that does not fit is dropped and the peer demoted ({@link NodeInput.PeerCongested}); other
+ * frames that do not fit are dropped and counted. Remote faults (malformed, foreign, oversized input; resets) are
+ * dropped and counted, never thrown.
+ */
+public final class EventLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(EventLoop.class);
+
+    /** Largest datagram read; anything longer is truncated by the OS and then dropped by the codec. */
+    private static final int UDP_BUFFER_BYTES = 65_536;
+    /** Stream bytes read per read call. */
+    private static final int READ_BUFFER_BYTES = 256 * 1024;
+    /** Most datagrams read per turn, so streams and timers are served too. */
+    private static final int MAX_DATAGRAMS_PER_TURN = 256;
+    /** Housekeeping period. */
+    private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Resolved socket addresses kept. */
+    private static final int MAX_RESOLVED = 4096;
+    /** Most broadcasts waiting for the queues to drain. */
+    private static final int MAX_WAITING_BROADCASTS = 10_000;
+
+    /** Where deliveries and membership events go, and how far behind the listeners are. */
+    public interface Sink {
+        /** A broadcast delivered by the core; called on the loop thread, must only hand it on. */
+        void delivered(PlumtreeOutput.Deliver delivery);
+
+        /** A membership change; called on the loop thread, must only hand it on. */
+        void membershipChanged(SwimOutput.MemberEvent event);
+
+        /** Deliveries and events handed on and not yet consumed. */
+        long backlog();
+    }
+
+    private final ClusterConfig config;
+    private final Sink sink;
+    private final NodeCore core;
+    private final NodeId self;
+    /** This node's advertised address, as membership knows it. */
+    private final String selfAddress;
+
+    private final Selector selector;
+    private final DatagramChannel udp;
+    private final ServerSocketChannel server;
+    private final DropCounters drops = new DropCounters();
+    private final PacketCodec packets;
+    private final FrameCodec frames;
+
+    private final TimerQueue timers = new TimerQueue();
+    /** Loop-side tasks at a deadline (join retries, leave completion), apart from the core's timers. */
+    private final PriorityQueue<Scheduled> tasks = new PriorityQueue<>();
+    private long taskSequence;
+    /** Commands posted by other threads. */
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    /** Inputs the loop produced while the core was busy (a dropped push), fed after the current input. */
+    private final ArrayDeque<NodeInput> deferred = new ArrayDeque<>();
+
+    /** The connection used to send to each peer address. */
+    private final Map<String, Connection> byPeer = new HashMap<>();
+    /** Every open connection, including retired and not yet introduced ones. */
+    private final LinkedHashSet<Connection> connections = new LinkedHashSet<>();
+    /** Addresses that failed to connect: when to try again and the delay that led there. */
+    private final Map<String, long[]> backoff = new HashMap<>();
+    /** Socket addresses of recently used peer addresses (IP literals need no lookup). */
+    private final Map<String, InetSocketAddress> resolved = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, InetSocketAddress> eldest) {
+            return size() > MAX_RESOLVED;
+        }
+    };
+    /** Broadcasts waiting for the queues to drain below {@link ClusterConfig#maxQueuedBytes()}, oldest first. */
+    private final ArrayDeque<WaitingBroadcast> waitingBroadcasts = new ArrayDeque<>();
+
+    private final ByteBuffer udpBuffer = ByteBuffer.allocateDirect(UDP_BUFFER_BYTES);
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
+    private final List<Frame> readFrames = new ArrayList<>();
+    private final Consumer<NodeOutput> apply = this::apply;
+
+    /** The time of the current step, for outputs that need it. */
+    private long now;
+    private long nextHousekeeping;
+    /** Id of this node's own broadcast, captured from the core's delivery while a broadcast is handled. */
+    private MessageId ownBroadcastId;
+    /** Whether stream reads are paused because listeners fell behind. */
+    private boolean readsPaused;
+
+    private long queuedBytes;
+    private long packetsSent;
+    private long packetsReceived;
+    private long framesSent;
+    private long framesReceived;
+    private long bytesSent;
+    private long bytesReceived;
+    private long sendsDropped;
+    private long congestedPushes;
+
+    private volatile boolean running = true;
+    private volatile Thread thread;
+
+    /**
+     * Binds the sockets and builds the node core; nothing runs until {@link #run()} (or {@link #runOnce}) is called.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public EventLoop(ClusterConfig config, Sink sink) {
+        this.config = config;
+        this.sink = sink;
+        this.self = config.nodeName();
+        try {
+            selector = Selector.open();
+            InetAddress bindIp = InetAddress.getByName(config.bindHost());
+            server = ServerSocketChannel.open();
+            server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            server.bind(new InetSocketAddress(bindIp, config.port()), 256);
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            udp = DatagramChannel.open(bindIp instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6
+                    : StandardProtocolFamily.INET);
+            udp.setOption(StandardSocketOptions.SO_RCVBUF, 4 << 20);
+            udp.setOption(StandardSocketOptions.SO_SNDBUF, 4 << 20);
+            try {
+                udp.bind(new InetSocketAddress(bindIp, port));
+            } catch (IOException e) {
+                server.close();
+                throw new IOException("UDP port " + port + " on " + config.bindHost() + " is taken (TCP was free): "
+                        + e.getMessage(), e);
+            }
+            server.configureBlocking(false);
+            udp.configureBlocking(false);
+            server.register(selector, SelectionKey.OP_ACCEPT);
+            udp.register(selector, SelectionKey.OP_READ);
+            this.selfAddress = advertised(config, bindIp, port).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind " + config.bindHost() + ":" + config.port() + ": "
+                    + e.getMessage(), e);
+        }
+        Sealing sealing = config.keys().isEmpty() ? Sealing.none()
+                : Sealing.with(Keyring.of(config.keys().toArray(byte[][]::new)), new SecureRandom()::nextBytes);
+        this.packets = new PacketCodec(config.clusterName(), config.wireLimits(), drops, sealing);
+        this.frames = new FrameCodec(config.clusterName(), config.wireLimits(), drops, sealing);
+        SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
+        this.core = new NodeCore(new Swim(self, selfAddress, config.metadata(), config.membership(), random.split()),
+                new Plumtree(self, config.broadcast(), random.split()));
+    }
+
+    /** The address others reach this node at: the configured one, else the bind address, else this host's. */
+    private static HostPort advertised(ClusterConfig config, InetAddress bindIp, int boundPort) throws IOException {
+        int port = config.advertisePort() != 0 ? config.advertisePort() : boundPort;
+        if (config.advertiseHost() != null) {
+            return new HostPort(config.advertiseHost(), port);
+        }
+        if (!bindIp.isAnyLocalAddress()) {
+            return new HostPort(bindIp.getHostAddress(), port);
+        }
+        return new HostPort(InetAddress.getLocalHost().getHostAddress(), port);
+    }
+
+    /** This node's advertised address. */
+    public String address() {
+        return selfAddress;
+    }
+
+    /** The node core; touch it only on the loop thread, or after the loop has stopped. */
+    public NodeCore core() {
+        return core;
+    }
+
+    /** Whether the calling thread is the loop thread. */
+    public boolean inLoop() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Runs {@code command} on the loop thread soon. Safe from any thread. */
+    public void execute(Runnable command) {
+        commands.add(command);
+        if (!inLoop()) {
+            selector.wakeup();
+        }
+    }
+
+    /** Asks the loop to stop after its current turn; {@link #run()} then closes every channel. */
+    public void stop() {
+        running = false;
+        selector.wakeup();
+    }
+
+    /** Whether the loop has not been stopped. */
+    public boolean running() {
+        return running;
+    }
+
+    /** Runs the duty cycle on the calling thread until {@link #stop()}, then closes everything. */
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        try {
+            while (running) {
+                runOnce(Long.MAX_VALUE);
+            }
+        } finally {
+            closeAll();
+        }
+    }
+
+    /**
+     * One turn of the duty cycle on the calling thread (the loop thread; tests may step a loop this way instead of
+     * {@link #run()}).
+     *
+     * @param maxWaitNanos longest wait for I/O when nothing is due
+     * @return how many things were done: commands, datagrams, frames, timers
+     */
+    public int runOnce(long maxWaitNanos) {
+        if (thread == null) {
+            thread = Thread.currentThread();
+        }
+        int work = 0;
+        try {
+            long t = System.nanoTime();
+            long wake = Math.min(Math.min(timers.nextDeadline(), nextTaskDeadline()), nextHousekeeping);
+            long wait = Math.min(wake - t, maxWaitNanos);
+            if (!commands.isEmpty() || !deferred.isEmpty() || wait <= 0) {
+                selector.selectNow();
+            } else {
+                selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+            }
+            now = System.nanoTime();
+            work += drainCommands();
+            for (SelectionKey key : selector.selectedKeys()) {
+                work += onSelected(key);
+            }
+            selector.selectedKeys().clear();
+            work += fireTimers();
+            if (now - nextHousekeeping >= 0) {
+                housekeeping();
+                nextHousekeeping = now + HOUSEKEEPING_NANOS;
+            }
+        } catch (IOException e) {
+            log.error("{}: selector failed; the node stops", self, e);
+            running = false;
+        }
+        return work;
+    }
+
+    // ---- commands and tasks ----
+
+    private int drainCommands() {
+        int n = 0;
+        Runnable c;
+        while ((c = commands.poll()) != null) {
+            n++;
+            try {
+                c.run();
+            } catch (RuntimeException e) {
+                log.error("{}: command failed", self, e);
+            }
+        }
+        return n;
+    }
+
+    /** Runs {@code task} on the loop thread at loop time {@code deadlineNanos}. Loop thread only. */
+    public void schedule(long deadlineNanos, Runnable task) {
+        tasks.add(new Scheduled(deadlineNanos, taskSequence++, task));
+    }
+
+    /** The loop's clock (the time of the current step). Loop thread only. */
+    public long now() {
+        return now;
+    }
+
+    private long nextTaskDeadline() {
+        Scheduled s = tasks.peek();
+        return s == null ? Long.MAX_VALUE : s.deadlineNanos;
+    }
+
+    private record Scheduled(long deadlineNanos, long sequence, Runnable task) implements Comparable<Scheduled> {
+        @Override
+        public int compareTo(Scheduled o) {
+            int c = Long.compare(deadlineNanos, o.deadlineNanos);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+
+    /** Feeds one input to the core, then whatever the loop deferred while the core was busy. Loop thread only. */
+    public void handle(NodeInput input) {
+        feed(input);
+        NodeInput next;
+        while ((next = deferred.poll()) != null) {
+            feed(next);
+        }
+    }
+
+    private void feed(NodeInput input) {
+        try {
+            core.handle(input, now, apply);
+        } catch (RuntimeException e) {
+            log.error("{}: the node core failed on {}", self, input.getClass().getSimpleName(), e);
+        }
+    }
+
+    /**
+     * Broadcasts {@code payload} now, or once the outbound queues drain below their limit within the broadcast
+     * timeout; completes {@code result} with the message id, or fails it. Loop thread only.
+     */
+    public void broadcast(byte[] payload, CompletableFuture<MessageId> result) {
+        long deadline = now + config.broadcastTimeout().toNanos();
+        if (waitingBroadcasts.isEmpty() && queuedBytes <= config.maxQueuedBytes()) {
+            broadcastNow(payload, result);
+        } else if (config.broadcastTimeout().isZero() || waitingBroadcasts.size() >= MAX_WAITING_BROADCASTS) {
+            result.completeExceptionally(overloaded());
+        } else {
+            waitingBroadcasts.add(new WaitingBroadcast(payload, result, deadline));
+        }
+    }
+
+    private record WaitingBroadcast(byte[] payload, CompletableFuture<MessageId> result, long deadlineNanos) {
+    }
+
+    private void broadcastNow(byte[] payload, CompletableFuture<MessageId> result) {
+        ownBroadcastId = null;
+        try {
+            core.handle(new NodeInput.Broadcast(payload), now, apply);
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        MessageId id = ownBroadcastId;
+        handleDeferred();
+        if (id == null) {
+            result.completeExceptionally(new IllegalStateException("the broadcast core did not deliver its own "
+                    + "broadcast"));
+        } else {
+            result.complete(id);
+        }
+    }
+
+    private void handleDeferred() {
+        NodeInput next;
+        while ((next = deferred.poll()) != null) {
+            feed(next);
+        }
+    }
+
+    private ClusterOverloadedException overloaded() {
+        return new ClusterOverloadedException("outbound queues hold " + queuedBytes + " bytes, over maxQueuedBytes ("
+                + config.maxQueuedBytes() + "), for longer than broadcastTimeout (" + config.broadcastTimeout()
+                + "); " + waitingBroadcasts.size() + " broadcasts waiting");
+    }
+
+    private void releaseWaitingBroadcasts() {
+        while (!waitingBroadcasts.isEmpty()) {
+            WaitingBroadcast w = waitingBroadcasts.peek();
+            if (queuedBytes <= config.maxQueuedBytes()) {
+                waitingBroadcasts.poll();
+                broadcastNow(w.payload, w.result);
+            } else if (now - w.deadlineNanos >= 0) {
+                waitingBroadcasts.poll();
+                w.result.completeExceptionally(overloaded());
+            } else {
+                return;
+            }
+        }
+    }
+
+    // ---- outputs ----
+
+    private void apply(NodeOutput o) {
+        if (o instanceof NodeOutput.SendPacket p) {
+            sendPacket(p.toAddress(), p.messages());
+        } else if (o instanceof NodeOutput.SendFrame f) {
+            sendFrame(f.toAddress(), f.frame());
+        } else if (o instanceof NodeOutput.ScheduleTimer t) {
+            timers.schedule(now + t.delayNanos(), t.timer());
+        } else if (o instanceof NodeOutput.Delivered d) {
+            if (d.delivery().hops() == 0 && d.delivery().id().origin().equals(self)) {
+                ownBroadcastId = d.delivery().id();
+            }
+            sink.delivered(d.delivery());
+        } else if (o instanceof NodeOutput.MembershipChanged m) {
+            sink.membershipChanged(m.event());
+            SwimOutput.MemberEvent.Kind kind = m.event().kind();
+            if (kind == SwimOutput.MemberEvent.Kind.FAILED || kind == SwimOutput.MemberEvent.Kind.LEFT) {
+                Connection c = byPeer.get(m.event().member().address());
+                if (c != null) {
+                    close(c, false);
+                }
+            }
+        } else {
+            throw new IllegalStateException("unhandled output " + o);
+        }
+    }
+
+    private void sendPacket(String to, List<SwimMessage> messages) {
+        byte[] bytes;
+        try {
+            bytes = packets.encode(messages);
+        } catch (IllegalArgumentException e) {
+            sendsDropped++;
+            log.warn("{}: packet to {} not encodable: {}", self, to, e.getMessage());
+            return;
+        }
+        InetSocketAddress target = resolve(to);
+        if (target == null) {
+            sendsDropped++;
+            return;
+        }
+        try {
+            int sent = udp.send(ByteBuffer.wrap(bytes), target);
+            if (sent == 0) {
+                sendsDropped++; // the socket's buffer is full: UDP may lose it anyway
+                return;
+            }
+            packetsSent++;
+            bytesSent += sent;
+        } catch (IOException | RuntimeException e) {
+            sendsDropped++;
+            log.debug("{}: datagram to {} failed: {}", self, to, e.toString());
+        }
+    }
+
+    private void sendFrame(String to, Frame frame) {
+        if (to.equals(selfAddress)) {
+            sendsDropped++;
+            return;
+        }
+        ByteBuffer bytes;
+        try {
+            bytes = frames.encode(frame);
+        } catch (IllegalArgumentException e) {
+            sendsDropped++;
+            log.warn("{}: frame to {} not encodable: {}", self, to, e.getMessage());
+            return;
+        }
+        Connection c = byPeer.get(to);
+        if (c == null) {
+            c = open(to);
+            if (c == null) {
+                dropped(to, frame);
+                return;
+            }
+        }
+        if (c.queuedBytes() + bytes.remaining() > config.maxQueuedBytesPerPeer()) {
+            dropped(to, frame);
+            return;
+        }
+        c.enqueue(bytes);
+        queuedBytes += bytes.remaining();
+        framesSent++;
+        if (c.connected) {
+            write(c);
+        }
+    }
+
+    /** A frame that could not be queued: counted, and an eager push demotes its peer. */
+    private void dropped(String to, Frame frame) {
+        sendsDropped++;
+        if (frame instanceof Frame.Broadcast b && b.message() instanceof PlumtreeMessage.Gossip g) {
+            congestedPushes++;
+            NodeId peer = peerOf(to);
+            if (peer != null) {
+                deferred.add(new NodeInput.PeerCongested(peer, g.id(), g.hops()));
+            }
+        }
+    }
+
+    /** The member at {@code address} (a scan; only a dropped push needs it). */
+    private NodeId peerOf(String address) {
+        for (Member m : core.membership().members()) {
+            if (m.address().equals(address) && !m.id().equals(self)) {
+                return m.id();
+            }
+        }
+        return null;
+    }
+
+    private InetSocketAddress resolve(String address) {
+        InetSocketAddress a = resolved.get(address);
+        if (a != null) {
+            return a;
+        }
+        try {
+            a = HostPort.parse(address).toSocketAddress();
+        } catch (IllegalArgumentException e) {
+            log.debug("{}: bad peer address {}: {}", self, address, e.getMessage());
+            return null;
+        }
+        if (a.isUnresolved()) {
+            return null;
+        }
+        resolved.put(address, a);
+        return a;
+    }
+
+    // ---- connections ----
+
+    /** Opens a connection to {@code address} and queues the hello, or returns null while it is backed off. */
+    private Connection open(String address) {
+        long[] b = backoff.get(address);
+        if (b != null && now - b[0] < 0) {
+            return null;
+        }
+        InetSocketAddress target = resolve(address);
+        if (target == null) {
+            return null;
+        }
+        SocketChannel ch = null;
+        try {
+            ch = SocketChannel.open();
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+            Connection c = new Connection(ch, true, new FrameReader(frames), now);
+            c.peer = address;
+            boolean done = ch.connect(target);
+            c.key = ch.register(selector, done ? readOps() : SelectionKey.OP_CONNECT, c);
+            c.connected = done;
+            connections.add(c);
+            byPeer.put(address, c);
+            ByteBuffer hello = frames.encode(new Frame.Hello(selfAddress));
+            c.enqueue(hello);
+            queuedBytes += hello.remaining();
+            if (done) {
+                backoff.remove(address);
+                write(c);
+            }
+            return c;
+        } catch (IOException e) {
+            if (ch != null) {
+                try {
+                    ch.close();
+                } catch (IOException ignored) {
+                    // closing a channel that failed to connect
+                }
+            }
+            backOff(address);
+            log.debug("{}: connect to {} failed: {}", self, address, e.toString());
+            return null;
+        }
+    }
+
+    private void backOff(String address) {
+        long[] b = backoff.get(address);
+        long min = config.reconnectBackoff().toNanos();
+        long delay = b == null ? min : Math.min(config.maxReconnectBackoff().toNanos(), b[1] * 2);
+        backoff.put(address, new long[]{now + delay, delay});
+    }
+
+    private int readOps() {
+        return readsPaused ? 0 : SelectionKey.OP_READ;
+    }
+
+    private int onSelected(SelectionKey key) {
+        try {
+            if (!key.isValid()) {
+                return 0;
+            }
+            if (key.channel() == udp) {
+                return readDatagrams();
+            }
+            if (key.channel() == server) {
+                accept();
+                return 1;
+            }
+            Connection c = (Connection) key.attachment();
+            int work = 0;
+            if (key.isConnectable()) {
+                finishConnect(c);
+            }
+            if (key.isValid() && key.isReadable()) {
+                work += read(c);
+            }
+            if (key.isValid() && key.isWritable()) {
+                write(c);
+            }
+            return work;
+        } catch (CancelledKeyException e) {
+            return 0;
+        }
+    }
+
+    private int readDatagrams() {
+        int n = 0;
+        while (n < MAX_DATAGRAMS_PER_TURN) {
+            udpBuffer.clear();
+            SocketAddress from;
+            try {
+                from = udp.receive(udpBuffer);
+            } catch (IOException e) {
+                log.debug("{}: datagram receive failed: {}", self, e.toString());
+                return n;
+            }
+            if (from == null) {
+                return n;
+            }
+            n++;
+            packetsReceived++;
+            udpBuffer.flip();
+            bytesReceived += udpBuffer.remaining();
+            Decoded<List<SwimMessage>> d = packets.decode(udpBuffer);
+            if (d instanceof Decoded.Ok<List<SwimMessage>> ok) {
+                handle(new NodeInput.PacketReceived(HostPort.of((InetSocketAddress) from).toString(), ok.value()));
+            }
+        }
+        return n;
+    }
+
+    private void accept() {
+        SocketChannel ch;
+        try {
+            ch = server.accept();
+            if (ch == null) {
+                return;
+            }
+            ch.configureBlocking(false);
+            ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            ch.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
+        } catch (IOException e) {
+            log.debug("{}: accept failed: {}", self, e.toString());
+            return;
+        }
+        Connection c = new Connection(ch, false, new FrameReader(frames), now);
+        c.connected = true;
+        try {
+            c.key = ch.register(selector, readOps(), c);
+        } catch (IOException e) {
+            close(c, false);
+            return;
+        }
+        connections.add(c);
+    }
+
+    private void finishConnect(Connection c) {
+        try {
+            if (c.channel.finishConnect()) {
+                c.connected = true;
+                c.lastActivityNanos = now;
+                backoff.remove(c.peer);
+                c.key.interestOps(readOps());
+                write(c);
+            }
+        } catch (IOException e) {
+            log.debug("{}: connect to {} failed: {}", self, c.peer, e.toString());
+            close(c, true);
+        }
+    }
+
+    private int read(Connection c) {
+        int work = 0;
+        for (int reads = 0; reads < 16 && c.channel.isOpen(); reads++) {
+            readBuffer.clear();
+            int n;
+            try {
+                n = c.channel.read(readBuffer);
+            } catch (IOException e) {
+                close(c, false);
+                return work;
+            }
+            if (n < 0) {
+                close(c, false);
+                return work;
+            }
+            if (n == 0) {
+                return work;
+            }
+            bytesReceived += n;
+            c.lastActivityNanos = now;
+            readBuffer.flip();
+            readFrames.clear();
+            ReadResult r = c.reader.read(readBuffer, readFrames::add);
+            for (Frame f : readFrames) {
+                work++;
+                onFrame(c, f);
+            }
+            readFrames.clear();
+            if (r instanceof ReadResult.Fatal fatal) {
+                log.warn("{}: closing the stream from {}: {}", self, c.peer == null ? remote(c) : c.peer,
+                        fatal.reason());
+                close(c, false);
+                return work;
+            }
+            if (n < READ_BUFFER_BYTES) {
+                return work;
+            }
+        }
+        return work;
+    }
+
+    private void onFrame(Connection c, Frame f) {
+        if (f instanceof Frame.Hello h) {
+            if (c.outbound || c.peer != null) {
+                return; // only the opener says hello, once
+            }
+            c.peer = h.address();
+            introduce(c);
+            return;
+        }
+        if (c.peer == null) {
+            log.warn("{}: stream from {} sent a frame before its hello; closing it", self, remote(c));
+            close(c, false);
+            return;
+        }
+        framesReceived++;
+        handle(new NodeInput.FrameReceived(c.peer, f));
+    }
+
+    /** An inbound connection said who it is: make it the peer's connection unless ours wins a simultaneous open. */
+    private void introduce(Connection in) {
+        if (in.peer.equals(selfAddress)) {
+            in.retired = true;
+            return;
+        }
+        Connection existing = byPeer.get(in.peer);
+        if (existing != null && existing.outbound && selfAddress.compareTo(in.peer) < 0) {
+            in.retired = true; // both opened at once; the smaller address's connection wins: ours
+            return;
+        }
+        byPeer.put(in.peer, in);
+        if (existing != null) {
+            existing.retired = true;
+            if (!existing.hasQueued()) {
+                close(existing, false);
+            }
+        }
+    }
+
+    private void write(Connection c) {
+        if (!c.connected || !c.channel.isOpen()) {
+            return;
+        }
+        try {
+            long written = c.flush();
+            queuedBytes -= written;
+            if (written > 0) {
+                bytesSent += written;
+                c.lastActivityNanos = now;
+            }
+        } catch (IOException e) {
+            close(c, false);
+            return;
+        }
+        if (c.hasQueued()) {
+            c.key.interestOps(readOps() | SelectionKey.OP_WRITE);
+        } else if (c.retired && c.outbound) {
+            close(c, false);
+        } else {
+            c.key.interestOps(readOps());
+        }
+    }
+
+    private void close(Connection c, boolean connectFailed) {
+        if (!connections.remove(c)) {
+            return;
+        }
+        if (c.peer != null && byPeer.get(c.peer) == c) {
+            byPeer.remove(c.peer);
+        }
+        long lost = c.queuedBytes();
+        int lostFrames = c.discardQueue();
+        queuedBytes -= lost;
+        sendsDropped += lostFrames;
+        if (connectFailed && c.peer != null) {
+            backOff(c.peer);
+        }
+        if (c.key != null) {
+            c.key.cancel();
+        }
+        try {
+            c.channel.close();
+        } catch (IOException e) {
+            log.debug("{}: close failed: {}", self, e.toString());
+        }
+    }
+
+    private static String remote(Connection c) {
+        try {
+            return String.valueOf(c.channel.getRemoteAddress());
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    // ---- timers and housekeeping ----
+
+    private int fireTimers() {
+        int n = 0;
+        NodeTimer t;
+        while ((t = timers.pollDue(now)) != null) {
+            n++;
+            handle(new NodeInput.TimerFired(t));
+        }
+        Scheduled s;
+        while ((s = tasks.peek()) != null && s.deadlineNanos - now <= 0) {
+            tasks.poll();
+            n++;
+            try {
+                s.task.run();
+            } catch (RuntimeException e) {
+                log.error("{}: task failed", self, e);
+            }
+        }
+        return n;
+    }
+
+    private void housekeeping() {
+        long connectTimeout = config.connectTimeout().toNanos();
+        long idle = config.idleTimeout().toNanos();
+        for (Connection c : List.copyOf(connections)) {
+            if (!c.connected && now - c.openedNanos > connectTimeout) {
+                log.debug("{}: connect to {} timed out", self, c.peer);
+                close(c, true);
+            } else if (now - c.lastActivityNanos > idle && !c.hasQueued()) {
+                close(c, false);
+            }
+        }
+        backoff.values().removeIf(b -> now - b[0] > config.maxReconnectBackoff().toNanos() * 4);
+        boolean behind = sink.backlog() > config.maxDeliveryBacklog();
+        boolean caughtUp = sink.backlog() <= config.maxDeliveryBacklog() / 2;
+        if (!readsPaused && behind || readsPaused && caughtUp) {
+            readsPaused = !readsPaused;
+            if (readsPaused) {
+                log.warn("{}: listeners are {} deliveries behind; pausing stream reads", self, sink.backlog());
+            }
+            for (Connection c : connections) {
+                if (c.connected && c.key.isValid()) {
+                    c.key.interestOps(readOps() | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
+                }
+            }
+        }
+        releaseWaitingBroadcasts();
+    }
+
+    // ---- inspection (loop thread, or after the loop stopped) ----
+
+    /** Drop counters of the codecs. */
+    public Map<String, Long> inputDropped() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        drops.snapshot().forEach((k, v) -> m.put(k.name(), v));
+        return m;
+    }
+
+    /** Datagrams sent. */
+    public long packetsSent() {
+        return packetsSent;
+    }
+
+    /** Datagrams received. */
+    public long packetsReceived() {
+        return packetsReceived;
+    }
+
+    /** Frames queued to connections. */
+    public long framesSent() {
+        return framesSent;
+    }
+
+    /** Frames read from connections. */
+    public long framesReceived() {
+        return framesReceived;
+    }
+
+    /** Bytes sent. */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /** Bytes received. */
+    public long bytesReceived() {
+        return bytesReceived;
+    }
+
+    /** Frames and packets not sent. */
+    public long sendsDropped() {
+        return sendsDropped;
+    }
+
+    /** Eager pushes dropped for a full peer queue. */
+    public long congestedPushes() {
+        return congestedPushes;
+    }
+
+    /** Bytes queued to peers now. */
+    public long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /** Open connections now. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Fails every waiting broadcast and closes every channel. Loop thread, at the end. */
+    private void closeAll() {
+        for (WaitingBroadcast w : waitingBroadcasts) {
+            w.result.completeExceptionally(new IllegalStateException("node " + self + " closed"));
+        }
+        waitingBroadcasts.clear();
+        for (Connection c : List.copyOf(connections)) {
+            close(c, false);
+        }
+        try {
+            udp.close();
+            server.close();
+            selector.close();
+        } catch (IOException e) {
+            log.debug("{}: close failed: {}", self, e.toString());
+        }
+    }
+}

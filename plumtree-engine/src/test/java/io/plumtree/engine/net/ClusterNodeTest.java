@@ -1,0 +1,157 @@
+package io.plumtree.engine.net;
+
+import io.plumtree.engine.ClusterMember;
+import io.plumtree.engine.ClusterNode;
+import io.plumtree.engine.ClusterStats;
+import io.plumtree.engine.MembershipEvent;
+import io.plumtree.engine.MessageId;
+import io.plumtree.engine.broadcast.PayloadTooLargeException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/** Real nodes on loopback sockets in one JVM. */
+class ClusterNodeTest {
+
+    @Test
+    void fiveNodesDeliverEveryBroadcastOfTwoPublishersExactlyOnce() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            List<ClusterNode> nodes = cluster.startJoined("n", 5, b -> b);
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    nodes.stream().allMatch(n -> n.stats().liveMembers() == 5));
+
+            List<CompletableFuture<MessageId>> sent = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                sent.add(nodes.get(0).broadcast(("a" + i).getBytes()));
+                sent.add(nodes.get(3).broadcast(("b" + i).getBytes()));
+            }
+            Set<MessageId> ids = new HashSet<>();
+            for (CompletableFuture<MessageId> f : sent) {
+                ids.add(f.get());
+            }
+            assertThat(ids).hasSize(1000);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (ClusterNode n : nodes) {
+                    assertThat(cluster.idsDeliveredBy(n)).containsExactlyInAnyOrderElementsOf(ids);
+                }
+            });
+            for (ClusterNode n : nodes) {
+                List<MessageId> got = cluster.idsDeliveredBy(n);
+                assertThat(new HashSet<>(got)).as("no duplicates at " + n.name()).hasSize(got.size());
+                assertThat(n.stats().inputDroppedTotal()).as("drops at " + n.name()).isZero();
+            }
+            // per-origin order: each node delivered a's messages in sequence (one FIFO tree, no loss here)
+            for (ClusterNode n : nodes) {
+                List<Long> fromA = cluster.idsDeliveredBy(n).stream()
+                        .filter(id -> id.origin().equals(nodes.get(0).name())).map(MessageId::sequence).toList();
+                assertThat(fromA).as("order of n0's messages at " + n.name()).isSorted();
+            }
+        }
+    }
+
+    @Test
+    void aNodeClosedAbruptlyIsDetectedAndBroadcastsStillReachTheRest() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            List<ClusterNode> nodes = cluster.startJoined("c", 4, b -> b);
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    nodes.stream().allMatch(n -> n.stats().liveMembers() == 4));
+            ConcurrentLinkedQueue<MembershipEvent> events = new ConcurrentLinkedQueue<>();
+            nodes.get(0).addMembershipListener(events::add);
+
+            ClusterNode victim = nodes.get(2);
+            victim.close();
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (ClusterNode n : List.of(nodes.get(0), nodes.get(1), nodes.get(3))) {
+                    ClusterMember m = n.members().stream().filter(x -> x.name().equals(victim.name()))
+                            .findFirst().orElseThrow();
+                    assertThat(m.status()).isEqualTo(ClusterMember.Status.DEAD);
+                }
+            });
+            assertThat(events).anyMatch(e -> e.kind() == MembershipEvent.Kind.FAILED
+                    && e.member().name().equals(victim.name()));
+
+            MessageId id = nodes.get(1).broadcast("after".getBytes()).get();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (ClusterNode n : List.of(nodes.get(0), nodes.get(1), nodes.get(3))) {
+                    assertThat(cluster.idsDeliveredBy(n)).contains(id);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aNodeThatLeavesIsRecordedAsLeftNotFailed() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            List<ClusterNode> nodes = cluster.startJoined("l", 3, b -> b);
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    nodes.stream().allMatch(n -> n.stats().liveMembers() == 3));
+            ClusterNode leaver = nodes.get(1);
+            leaver.leave().get();
+            leaver.close();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (ClusterNode n : List.of(nodes.get(0), nodes.get(2))) {
+                    assertThat(n.members()).filteredOn(m -> m.name().equals(leaver.name()))
+                            .extracting(ClusterMember::status).containsExactly(ClusterMember.Status.LEFT);
+                }
+            });
+        }
+    }
+
+    @Test
+    void metadataUpdatesReachEveryMember() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            List<ClusterNode> nodes = cluster.startJoined("m", 3, b -> b.metadata("v1".getBytes()));
+            nodes.get(2).updateMetadata("v2".getBytes());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (ClusterNode n : nodes) {
+                    assertThat(n.members()).filteredOn(m -> m.name().equals(nodes.get(2).name()))
+                            .extracting(m -> new String(m.metadata())).containsExactly("v2");
+                }
+            });
+            assertThatThrownBy(() -> nodes.get(0).updateMetadata(new byte[10_000]))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximum");
+        }
+    }
+
+    @Test
+    void refusesPayloadsOverTheLimitAndCommandsAfterClose() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            ClusterNode node = cluster.start(LocalCluster.config("solo").build());
+            assertThat(node.join(List.of()).get()).isZero();
+            byte[] tooLarge = new byte[node.config().broadcast().maxPayloadBytes() + 1];
+            assertThatThrownBy(() -> node.broadcast(tooLarge).get()).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(PayloadTooLargeException.class);
+            MessageId own = node.broadcast("x".getBytes()).get();
+            await().atMost(Duration.ofSeconds(5)).until(() -> cluster.idsDeliveredBy(node).contains(own));
+            node.close();
+            assertThatThrownBy(() -> node.broadcast("y".getBytes()).get()).hasCauseInstanceOf(
+                    IllegalStateException.class);
+            ClusterStats stats = node.stats();
+            assertThat(stats.broadcast().broadcasts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void joinFailsClearlyWhenNoSeedAnswers() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            ClusterNode node = cluster.start(LocalCluster.config("lonely").joinTimeout(Duration.ofMillis(1500))
+                    .joinRetryInterval(Duration.ofMillis(300)).build());
+            assertThatThrownBy(() -> node.join(List.of("127.0.0.1:9")).get())
+                    .hasCauseInstanceOf(io.plumtree.engine.JoinFailedException.class)
+                    .hasMessageContaining("127.0.0.1:9");
+        }
+    }
+}

@@ -106,6 +106,11 @@ public final class ClusterNode implements AutoCloseable {
             public void membershipChanged(SwimOutput.MemberEvent e) {
                 MembershipEvent event = new MembershipEvent(MembershipEvent.Kind.valueOf(e.kind().name()),
                         member(e.member()));
+                if (event.kind() == MembershipEvent.Kind.UPDATED) {
+                    log.debug("{}: {} {} at {}", name(), event.kind(), e.member().id(), e.member().address());
+                } else {
+                    log.info("{}: {} {} at {}", name(), event.kind(), e.member().id(), e.member().address());
+                }
                 dispatch.submit(MEMBERSHIP, () -> {
                     for (MembershipListener l : membershipListeners) {
                         l.onMembershipEvent(event);

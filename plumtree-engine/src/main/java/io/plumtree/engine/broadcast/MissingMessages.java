@@ -4,8 +4,10 @@ import io.plumtree.engine.MessageId;
 import io.plumtree.engine.NodeId;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Messages announced to us by IHAVE that we have not received: for each, who announced it (in arrival order, the
@@ -65,6 +67,11 @@ final class MissingMessages {
         byId.remove(id);
     }
 
+    /** The tracked messages and their entries, oldest first; read-only. */
+    Iterable<Map.Entry<MessageId, Missing>> entries() {
+        return Collections.unmodifiableMap(byId).entrySet();
+    }
+
     /** Number of messages tracked. */
     int size() {
         return byId.size();
@@ -79,7 +86,23 @@ final class MissingMessages {
         /** Announcers in arrival order; the first is grafted first. */
         final List<Announcer> announcers = new ArrayList<>(4);
 
-        /** GRAFTs sent (or skipped by the rate limit) so far. */
+        /** GRAFTs sent for this message so far (its own, not counting batches of others). */
         int attempts;
+
+        /** Times its GRAFT was skipped because every announcer's rate limit was spent. */
+        int deferrals;
+
+        /** Driver time of the last GRAFT that asked for it (its own or another's batch), or Long.MIN_VALUE. */
+        long graftedAtNanos = Long.MIN_VALUE;
+
+        /** Whether {@code peer} announced it. */
+        boolean announcedBy(NodeId peer) {
+            for (Announcer a : announcers) {
+                if (a.peer.equals(peer)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -86,7 +86,25 @@ final class PeerSets {
         }
         offered++;
         sample(peer);
-        return pickAsNeighbour(peer);
+        if (!pickAsNeighbour(peer)) {
+            return false;
+        }
+        joinExistingTrees(peer);
+        return true;
+    }
+
+    /**
+     * A new neighbour joins every existing tree as lazy, so it hears of every message and grafts its way in. Without
+     * this, a peer that came back (declared failed, then refuting) was in no tree created before it returned and heard
+     * nothing from those origins.
+     */
+    private void joinExistingTrees(NodeId peer) {
+        if (!config.perOriginTrees()) {
+            return;
+        }
+        for (TreePeers t : trees.values()) {
+            t.noteAnnouncer(peer);
+        }
     }
 
     /** Reservoir sampling (Vitter's algorithm R) of the peers offered so far into {@link #known}. */

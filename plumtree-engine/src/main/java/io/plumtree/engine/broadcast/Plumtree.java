@@ -11,9 +11,11 @@ import io.plumtree.engine.broadcast.PlumtreeOutput.Deliver;
 import io.plumtree.engine.broadcast.PlumtreeOutput.ScheduleTimer;
 import io.plumtree.engine.broadcast.PlumtreeOutput.Send;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
@@ -78,6 +80,9 @@ public final class Plumtree {
      * membership reports many peers at once, the pick changes often, and only the final one is worth telling.
      */
     private final LinkedHashSet<NodeId> untold = new LinkedHashSet<>();
+
+    /** Times a missing message may wait for an empty graft rate limit before it is given up. */
+    private static final int MAX_GRAFT_DEFERRALS = 64;
 
     private long broadcasts;
     private long delivered;
@@ -290,7 +295,12 @@ public final class Plumtree {
             missing.remove(id);
             return;
         }
-        if (m.attempts >= config.graftMaxRetries()) {
+        if (m.graftedAtNanos != Long.MIN_VALUE && now - m.graftedAtNanos < graftTimeoutNanos) {
+            // asked for in another message's GRAFT moments ago: give that one its time
+            out.accept(new ScheduleTimer(m.graftedAtNanos + graftTimeoutNanos - now, new PlumtreeTimer.GraftDue(id)));
+            return;
+        }
+        if (m.attempts >= config.graftMaxRetries() || m.deferrals >= MAX_GRAFT_DEFERRALS) {
             missing.remove(id);
             graftsAbandoned++;
             return;
@@ -303,15 +313,43 @@ public final class Plumtree {
                 target = candidate;
             }
         }
-        m.attempts++;
         if (target == null) {
+            // every announcer's bucket is empty: wait, without spending one of the message's retries
             graftsRateLimited++;
+            m.deferrals++;
         } else {
+            m.attempts++;
             peers.tree(id.origin()).promote(target);
-            send(target, new Graft(id.origin(), List.of(id)), out);
+            send(target, new Graft(id.origin(), graftBatch(id, m, target, now)), out);
         }
         long delay = GraftBackoff.delayNanos(graftTimeoutNanos, graftMaxBackoffNanos, m.attempts);
         out.accept(new ScheduleTimer(delay, new PlumtreeTimer.GraftDue(id)));
+    }
+
+    /**
+     * The ids one GRAFT asks {@code target} for: {@code id}, and up to {@code ihaveBatchSize - 1} other messages of
+     * the same tree that the target announced and that are still missing. After a burst announced to a lazy peer, a
+     * handful of GRAFTs then recover it, instead of one GRAFT per message against the rate limit.
+     */
+    private List<MessageId> graftBatch(MessageId id, MissingMessages.Missing m, NodeId target, long now) {
+        m.graftedAtNanos = now;
+        List<MessageId> ids = new ArrayList<>();
+        ids.add(id);
+        for (Map.Entry<MessageId, MissingMessages.Missing> e : missing.entries()) {
+            if (ids.size() >= config.ihaveBatchSize()) {
+                break;
+            }
+            MessageId other = e.getKey();
+            MissingMessages.Missing o = e.getValue();
+            if (o == m || !other.origin().equals(id.origin()) || !o.announcedBy(target)
+                    || o.graftedAtNanos != Long.MIN_VALUE && now - o.graftedAtNanos < graftTimeoutNanos
+                    || seen.contains(other, now)) {
+                continue;
+            }
+            o.graftedAtNanos = now;
+            ids.add(other);
+        }
+        return ids;
     }
 
     private TokenBucket graftBucket(NodeId peer, long now) {

@@ -165,6 +165,7 @@ public final class EventLoop implements Runnable {
     private long bytesReceived;
     private long sendsDropped;
     private long congestedPushes;
+    private long readPauses;
 
     private volatile boolean running = true;
     private volatile Thread thread;
@@ -636,7 +637,7 @@ public final class EventLoop implements Runnable {
             if (key.isConnectable()) {
                 finishConnect(c);
             }
-            if (key.isValid() && key.isReadable()) {
+            if (key.isValid() && key.isReadable() && !readsPaused) {
                 work += read(c);
             }
             if (key.isValid() && key.isWritable()) {
@@ -748,7 +749,8 @@ public final class EventLoop implements Runnable {
                 close(c, false);
                 return work;
             }
-            if (n < READ_BUFFER_BYTES) {
+            checkBacklog();
+            if (n < READ_BUFFER_BYTES || readsPaused) {
                 return work;
             }
         }
@@ -883,20 +885,34 @@ public final class EventLoop implements Runnable {
             }
         }
         backoff.values().removeIf(b -> now - b[0] > config.maxReconnectBackoff().toNanos() * 4);
-        boolean behind = sink.backlog() > config.maxDeliveryBacklog();
-        boolean caughtUp = sink.backlog() <= config.maxDeliveryBacklog() / 2;
-        if (!readsPaused && behind || readsPaused && caughtUp) {
-            readsPaused = !readsPaused;
-            if (readsPaused) {
-                log.warn("{}: listeners are {} deliveries behind; pausing stream reads", self, sink.backlog());
-            }
-            for (Connection c : connections) {
-                if (c.connected && c.key.isValid()) {
-                    c.key.interestOps(readOps() | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
-                }
+        checkBacklog();
+        releaseWaitingBroadcasts();
+    }
+
+    /**
+     * Pauses stream reads while the listeners are more than {@link ClusterConfig#maxDeliveryBacklog()} deliveries
+     * behind, and resumes them when half of that has drained: the backlog stays bounded and the peers' queues (then
+     * their congestion handling) absorb the rest. Datagrams are still read, so membership keeps probing.
+     */
+    private void checkBacklog() {
+        long backlog = sink.backlog();
+        boolean pause = !readsPaused && backlog > config.maxDeliveryBacklog();
+        boolean resume = readsPaused && backlog <= config.maxDeliveryBacklog() / 2;
+        if (!pause && !resume) {
+            return;
+        }
+        readsPaused = pause;
+        if (pause) {
+            readPauses++;
+            log.warn("{}: listeners are {} deliveries behind; pausing stream reads", self, backlog);
+        } else {
+            log.info("{}: listeners caught up ({} behind); resuming stream reads", self, backlog);
+        }
+        for (Connection c : connections) {
+            if (c.connected && c.key.isValid()) {
+                c.key.interestOps(readOps() | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
             }
         }
-        releaseWaitingBroadcasts();
     }
 
     // ---- inspection (loop thread, or after the loop stopped) ----
@@ -946,6 +962,11 @@ public final class EventLoop implements Runnable {
     /** Eager pushes dropped for a full peer queue. */
     public long congestedPushes() {
         return congestedPushes;
+    }
+
+    /** Times stream reads were paused because listeners fell behind. */
+    public long readPauses() {
+        return readPauses;
     }
 
     /** Bytes queued to peers now. */

@@ -163,16 +163,42 @@ class PlumtreeTest {
     }
 
     @Test
-    void graftsToOnePeerAreRateLimited() {
+    void graftsToOnePeerAreRateLimitedWithoutSpendingRetries() {
         PlumtreeConfig tight = config.toBuilder().graftBurst(1).graftRatePerSecond(0.001).build();
         core = new Plumtree(SELF, tight, new SplittableRandom(1));
         core.handle(new PlumtreeInput.NeighborUp(C), 0, o -> { });
-        receive(C, new IHave(List.of(new Announcement(id(1), 2), new Announcement(id(2), 2))), 0);
+        MessageId other = new MessageId(NodeId.of("other-origin"), 1);
+        receive(C, new IHave(List.of(new Announcement(id(1), 2), new Announcement(other, 2))), 0);
         List<PlumtreeOutput> first = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(1))), MS);
-        List<PlumtreeOutput> second = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(2))), MS);
+        List<PlumtreeOutput> second = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(other)), MS);
         assertThat(first).anyMatch(o -> o instanceof Send);
         assertThat(second).noneMatch(o -> o instanceof Send).anyMatch(o -> o instanceof ScheduleTimer);
         assertThat(core.stats().graftsRateLimited()).isEqualTo(1);
+        for (int i = 2; i < 20; i++) {
+            handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(other)), i * 1_000 * MS);
+        }
+        assertThat(core.stats().graftsAbandoned()).as("waiting for the rate limit spends no retry").isZero();
+        assertThat(core.missingCount()).isEqualTo(2);
+    }
+
+    @Test
+    void oneGraftAsksForEveryMessageOfTheTreeTheAnnouncerOffered() {
+        List<Announcement> burst = new ArrayList<>();
+        for (int i = 1; i <= 40; i++) {
+            burst.add(new Announcement(id(i), 2));
+        }
+        burst.add(new Announcement(new MessageId(NodeId.of("other-origin"), 1), 2));
+        receive(C, new IHave(burst), 0);
+        receive(D, new IHave(List.of(new Announcement(id(41), 2))), 0);
+
+        List<PlumtreeOutput> due = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(1))), 500 * MS);
+        List<MessageId> asked = due.stream().filter(o -> o instanceof Send).map(o -> ((Send) o).message())
+                .flatMap(m -> ((Graft) m).ids().stream()).toList();
+        assertThat(due.stream().filter(o -> o instanceof Send)).hasSize(1);
+        assertThat(asked).as("every message of that tree C announced, nothing else")
+                .hasSize(40).allMatch(id -> id.origin().equals(ORIGIN) && id.sequence() <= 40);
+        assertThat(handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(2))), 500 * MS))
+                .as("a message just asked for waits for the answer").noneMatch(o -> o instanceof Send);
     }
 
     @Test
@@ -274,6 +300,33 @@ class PlumtreeTest {
         handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
         List<PlumtreeOutput> flush = handle(FLUSH, 100 * MS);
         assertThat(flush).anyMatch(o -> o instanceof Send s && s.to().equals(stranger));
+    }
+
+    @Test
+    void aPeerThatComesBackHearsOfMessagesOfTreesMadeWhileItWasAway() {
+        receive(C, new Gossip(id(1), 1, new byte[]{1}), 0);
+        handle(new PlumtreeInput.Broadcast(new byte[]{2}), 0);
+        handle(new PlumtreeInput.NeighborDown(A), 0);
+        assertThat(core.eagerPeers(ORIGIN)).doesNotContain(A);
+        assertThat(core.lazyPeers(ORIGIN)).doesNotContain(A);
+        handle(FLUSH, 10 * MS);
+
+        handle(new PlumtreeInput.NeighborUp(A), 20 * MS);
+        handle(FLUSH, 30 * MS);
+        List<PlumtreeOutput> out = new ArrayList<>(receive(C, new Gossip(id(2), 1, new byte[]{3}), 40 * MS));
+        out.addAll(handle(new PlumtreeInput.Broadcast(new byte[]{4}), 40 * MS));
+        out.addAll(handle(FLUSH, 200 * MS));
+        assertThat(out).as("the returning peer hears of the origin's message")
+                .anyMatch(o -> o instanceof Send s && s.to().equals(A) && mentions(s.message(), id(2)));
+        assertThat(out).as("and of this node's own")
+                .anyMatch(o -> o instanceof Send s && s.to().equals(A) && mentions(s.message(), new MessageId(SELF, 2)));
+    }
+
+    private static boolean mentions(PlumtreeMessage m, MessageId id) {
+        if (m instanceof Gossip g) {
+            return g.id().equals(id);
+        }
+        return m instanceof IHave i && i.announcements().stream().anyMatch(a -> a.id().equals(id));
     }
 
     @Test

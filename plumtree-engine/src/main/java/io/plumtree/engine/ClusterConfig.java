@@ -73,6 +73,11 @@ public final class ClusterConfig {
     private final Executor deliveryExecutor;
     /** Most deliveries and events waiting for listeners; beyond it the node stops reading streams until half drain. */
     private final int maxDeliveryBacklog;
+    /**
+     * Longest time a delivery waits for a missing predecessor from its origin, so listeners see each origin's
+     * messages in the order it sent them; zero delivers as messages arrive.
+     */
+    private final Duration deliveryOrderWait;
 
     private ClusterConfig(Builder b) {
         this.nodeName = b.nodeName != null ? b.nodeName : defaultName();
@@ -99,6 +104,7 @@ public final class ClusterConfig {
         this.leavePropagation = b.leavePropagation;
         this.deliveryExecutor = b.deliveryExecutor;
         this.maxDeliveryBacklog = b.maxDeliveryBacklog;
+        this.deliveryOrderWait = b.deliveryOrderWait;
         validate();
     }
 
@@ -150,6 +156,7 @@ public final class ClusterConfig {
         positive("joinTimeout", joinTimeout);
         positive("joinRetryInterval", joinRetryInterval);
         notNegative("leavePropagation", leavePropagation);
+        notNegative("deliveryOrderWait", deliveryOrderWait);
         if (maxDeliveryBacklog < 1) {
             throw new IllegalArgumentException("maxDeliveryBacklog must be positive, got " + maxDeliveryBacklog);
         }
@@ -320,6 +327,11 @@ public final class ClusterConfig {
         return maxDeliveryBacklog;
     }
 
+    /** Longest wait for a missing predecessor before a delivery goes out of order; zero turns ordering off. */
+    public Duration deliveryOrderWait() {
+        return deliveryOrderWait;
+    }
+
     @Override
     public String toString() {
         return "ClusterConfig[node=" + nodeName + ", cluster=" + clusterName + ", bind=" + bindHost + ":" + port
@@ -354,6 +366,7 @@ public final class ClusterConfig {
         private Duration leavePropagation = Duration.ofSeconds(1);
         private Executor deliveryExecutor;
         private int maxDeliveryBacklog = 100_000;
+        private Duration deliveryOrderWait = Duration.ofSeconds(5);
 
         private Builder() {
         }
@@ -383,6 +396,7 @@ public final class ClusterConfig {
             leavePropagation = c.leavePropagation;
             deliveryExecutor = c.deliveryExecutor;
             maxDeliveryBacklog = c.maxDeliveryBacklog;
+            deliveryOrderWait = c.deliveryOrderWait;
         }
 
         /**
@@ -541,6 +555,15 @@ public final class ClusterConfig {
         /** Most deliveries waiting for listeners before the node stops reading streams (default 100,000). */
         public Builder maxDeliveryBacklog(int v) {
             maxDeliveryBacklog = v;
+            return this;
+        }
+
+        /**
+         * Longest time a delivery waits for a missing predecessor from its origin (default 5 s), so listeners see
+         * each origin's messages in the order it sent them; {@link Duration#ZERO} delivers as messages arrive.
+         */
+        public Builder deliveryOrderWait(Duration v) {
+            deliveryOrderWait = v;
             return this;
         }
 

@@ -45,7 +45,8 @@ import java.util.function.Supplier;
  *
  * <p>Thread-safe. Commands ({@link #broadcast}, {@link #join}, {@link #leave}) return futures completed by the
  * network thread; queries ({@link #members}, {@link #topology}, {@link #stats}) return snapshots. Listeners run on the
- * delivery executor (by default a thread of the node's own), deliveries from one origin in order; a slow listener
+ * delivery executor (by default a thread of the node's own), each origin's messages in the order it sent them (a
+ * message whose predecessor is missing waits up to {@link ClusterConfig#deliveryOrderWait()}); a slow listener
  * holds up deliveries, never the network, until {@link ClusterConfig#maxDeliveryBacklog()} deliveries wait, when the
  * node stops reading streams so its peers' queues, not its heap, absorb the load.
  */
@@ -341,7 +342,7 @@ public final class ClusterNode implements AutoCloseable {
                     core.broadcast().stats(), loop.packetsSent(), loop.packetsReceived(), loop.framesSent(),
                     loop.framesReceived(), loop.bytesSent(), loop.bytesReceived(), loop.inputDropped(),
                     loop.sendsDropped(), loop.congestedPushes(), loop.queuedBytes(), loop.connectionCount(),
-                    dispatch.backlog(), core.unroutable());
+                    dispatch.backlog(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped());
         });
     }
 

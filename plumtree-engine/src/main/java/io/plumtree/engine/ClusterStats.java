@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param connections      open TCP connections now
  * @param deliveryBacklog  deliveries and membership events waiting for the listeners now
  * @param unroutable       broadcast messages for peers membership knew no live address for
+ * @param lateDeliveries   messages delivered after a later one of their origin (their gap had been skipped)
+ * @param orderGapsSkipped gaps in an origin's sequence given up on after {@code deliveryOrderWait}
  */
 public record ClusterStats(
         int liveMembers,
@@ -43,7 +45,9 @@ public record ClusterStats(
         long queuedBytes,
         int connections,
         long deliveryBacklog,
-        long unroutable) {
+        long unroutable,
+        long lateDeliveries,
+        long orderGapsSkipped) {
 
     /** Copies the map. */
     public ClusterStats {

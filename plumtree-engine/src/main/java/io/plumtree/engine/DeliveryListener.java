@@ -2,7 +2,8 @@ package io.plumtree.engine;
 
 /**
  * Receives the broadcasts a {@link ClusterNode} delivers. Called on the node's delivery executor, never on its network
- * thread; deliveries from one origin arrive in the order the node delivered them. An exception thrown here is logged
+ * thread; each origin's messages arrive in the order it sent them, unless one stayed missing for longer than
+ * {@link ClusterConfig#deliveryOrderWait()} (then it comes late, still exactly once). An exception thrown here is logged
  * and does not stop later deliveries.
  */
 @FunctionalInterface

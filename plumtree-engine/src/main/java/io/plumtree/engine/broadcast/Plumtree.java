@@ -70,7 +70,8 @@ public final class Plumtree {
     private final long ihaveIntervalNanos;
 
     /** Sequence number of this node's next broadcast. */
-    private long nextSequence = 1;
+    /** Sequence of this node's next broadcast. */
+    private long nextSequence;
 
     /** Whether a {@link PlumtreeTimer.FlushAnnouncements} timer is outstanding. */
     private boolean flushScheduled;
@@ -99,11 +100,31 @@ public final class Plumtree {
     private long missingDropped;
 
     /**
+     * A core whose broadcasts are numbered from 1.
+     *
      * @param self   this node's name
      * @param config the tunables
      * @param random the only source of randomness; seed it for reproducible runs
      */
     public Plumtree(NodeId self, PlumtreeConfig config, RandomGenerator random) {
+        this(self, config, random, 1);
+    }
+
+    /**
+     * A core whose broadcasts are numbered from {@code firstSequence}. A node that restarts under the same name must
+     * start above every sequence it used before, or its new messages would be taken for the old ones still in its
+     * peers' seen sets; the runtime passes the wall-clock time in milliseconds times 1,000.
+     *
+     * @param self          this node's name
+     * @param config        the tunables
+     * @param random        the only source of randomness; seed it for reproducible runs
+     * @param firstSequence sequence of the first broadcast, at least 1
+     */
+    public Plumtree(NodeId self, PlumtreeConfig config, RandomGenerator random, long firstSequence) {
+        if (firstSequence < 1) {
+            throw new IllegalArgumentException("firstSequence must be positive, got " + firstSequence);
+        }
+        this.nextSequence = firstSequence;
         this.self = Objects.requireNonNull(self, "self");
         this.config = Objects.requireNonNull(config, "config");
         this.peers = new PeerSets(config, Objects.requireNonNull(random, "random"));
@@ -437,6 +458,20 @@ public final class Plumtree {
             pruneSent++;
         }
         out.accept(new Send(to, message));
+    }
+
+    /**
+     * The lowest sequence of a message from {@code origin} that was announced here and has not arrived, or
+     * {@link Long#MAX_VALUE} if none is missing.
+     */
+    public long lowestMissingSequence(NodeId origin) {
+        long lowest = Long.MAX_VALUE;
+        for (Map.Entry<MessageId, MissingMessages.Missing> e : missing.entries()) {
+            if (e.getKey().origin().equals(origin)) {
+                lowest = Math.min(lowest, e.getKey().sequence());
+            }
+        }
+        return lowest;
     }
 
     /** This node's name. */

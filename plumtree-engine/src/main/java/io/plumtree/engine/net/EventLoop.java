@@ -212,7 +212,16 @@ public final class EventLoop implements Runnable {
         this.frames = new FrameCodec(config.clusterName(), config.wireLimits(), drops, sealing);
         SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
         this.core = new NodeCore(new Swim(self, selfAddress, config.metadata(), config.membership(), random.split()),
-                new Plumtree(self, config.broadcast(), random.split()));
+                new Plumtree(self, config.broadcast(), random.split(), firstSequence()), config.deliveryOrderWait());
+    }
+
+    /**
+     * Where this incarnation numbers its broadcasts: the wall clock in milliseconds times 1,000, above every sequence
+     * an earlier incarnation of this name used unless it published more than 1,000 messages per millisecond on
+     * average or the clock went back.
+     */
+    private static long firstSequence() {
+        return Math.max(1, System.currentTimeMillis() * 1_000);
     }
 
     /** The address others reach this node at: the configured one, else the bind address, else this host's. */

@@ -10,6 +10,7 @@ import io.plumtree.engine.membership.Swim;
 import io.plumtree.engine.membership.SwimInput;
 import io.plumtree.engine.membership.SwimOutput;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -32,18 +33,42 @@ import java.util.function.Consumer;
  */
 public final class NodeCore {
 
+    /** Most messages held for order per origin. */
+    private static final int MAX_HELD_PER_ORIGIN = 4096;
+    /** Most origins whose order is tracked. */
+    private static final int MAX_ORDERED_ORIGINS = 65_536;
+
     private final NodeId self;
     private final Swim swim;
     private final Plumtree plumtree;
+
+    /** Puts deliveries in per-origin order, or null when they go out as Plumtree delivers them. */
+    private final DeliveryOrder order;
 
     /** Broadcast messages not sent because membership knew no live address for the peer. */
     private long unroutable;
 
     /**
+     * A node that hands deliveries on as Plumtree delivers them (each once, not always in sequence order).
+     *
      * @param swim     this node's membership core
      * @param plumtree this node's broadcast core; its name must be the membership core's
      */
     public NodeCore(Swim swim, Plumtree plumtree) {
+        this(swim, plumtree, Duration.ZERO);
+    }
+
+    /**
+     * A node that hands deliveries on in per-origin sequence order, holding a message whose predecessors are missing
+     * for up to {@code orderWait} (see {@link DeliveryOrder}); {@link Duration#ZERO} turns ordering off.
+     *
+     * @param swim      this node's membership core
+     * @param plumtree  this node's broadcast core; its name must be the membership core's
+     * @param orderWait longest wait for a missing predecessor
+     */
+    public NodeCore(Swim swim, Plumtree plumtree, Duration orderWait) {
+        this.order = orderWait.isZero() ? null
+                : new DeliveryOrder(orderWait.toNanos(), MAX_HELD_PER_ORIGIN, MAX_ORDERED_ORIGINS);
         this.swim = Objects.requireNonNull(swim, "swim");
         this.plumtree = Objects.requireNonNull(plumtree, "plumtree");
         this.self = plumtree.self();
@@ -67,6 +92,8 @@ public final class NodeCore {
                 membership(new SwimInput.TimerFired(m.timer()), nowNanos, out);
             } else if (t.timer() instanceof NodeTimer.Broadcast b) {
                 broadcast(new PlumtreeInput.TimerFired(b.timer()), nowNanos, out);
+            } else if (t.timer() instanceof NodeTimer.Ordering o && order != null) {
+                order.onTimer(o.origin(), nowNanos, orderSink(out));
             }
         } else if (input instanceof NodeInput.Broadcast b) {
             broadcast(new PlumtreeInput.Broadcast(b.payload()), nowNanos, out);
@@ -136,9 +163,37 @@ public final class NodeCore {
             } else if (o instanceof PlumtreeOutput.ScheduleTimer t) {
                 out.accept(new NodeOutput.ScheduleTimer(t.delayNanos(), new NodeTimer.Broadcast(t.timer())));
             } else if (o instanceof PlumtreeOutput.Deliver d) {
-                out.accept(new NodeOutput.Delivered(d));
+                if (order == null) {
+                    out.accept(new NodeOutput.Delivered(d));
+                } else {
+                    order.offer(d, now, () -> plumtree.lowestMissingSequence(d.id().origin()), orderSink(out));
+                }
             }
         });
+    }
+
+    private static DeliveryOrder.Sink orderSink(Consumer<? super NodeOutput> out) {
+        return new DeliveryOrder.Sink() {
+            @Override
+            public void release(PlumtreeOutput.Deliver delivery) {
+                out.accept(new NodeOutput.Delivered(delivery));
+            }
+
+            @Override
+            public void wakeUp(NodeId origin, long delayNanos) {
+                out.accept(new NodeOutput.ScheduleTimer(delayNanos, new NodeTimer.Ordering(origin)));
+            }
+        };
+    }
+
+    /** Deliveries handed on after a later message of their origin (0 when ordering is off). */
+    public long lateDeliveries() {
+        return order == null ? 0 : order.late();
+    }
+
+    /** Gaps in an origin's sequence given up on after the order wait (0 when ordering is off). */
+    public long orderGapsSkipped() {
+        return order == null ? 0 : order.gapsSkipped();
     }
 
     /** This node's name. */

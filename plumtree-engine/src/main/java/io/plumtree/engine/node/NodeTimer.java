@@ -1,5 +1,6 @@
 package io.plumtree.engine.node;
 
+import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeTimer;
 import io.plumtree.engine.membership.SwimTimer;
 
@@ -29,6 +30,18 @@ public sealed interface NodeTimer {
         /** Validates the field. */
         public Broadcast {
             Objects.requireNonNull(timer, "timer");
+        }
+    }
+
+    /**
+     * Time to look again at the messages of one origin held for order.
+     *
+     * @param origin the origin
+     */
+    record Ordering(NodeId origin) implements NodeTimer {
+        /** Validates the field. */
+        public Ordering {
+            Objects.requireNonNull(origin, "origin");
         }
     }
 }

@@ -60,6 +60,15 @@ class ClusterNodeTest {
                 assertThat(new HashSet<>(got)).as("no duplicates at " + n.name()).hasSize(got.size());
                 assertThat(n.stats().inputDroppedTotal()).as("drops at " + n.name()).isZero();
             }
+            for (ClusterNode n : nodes) {
+                for (ClusterNode origin : List.of(nodes.get(0), nodes.get(3))) {
+                    List<Long> sequence = cluster.idsDeliveredBy(n).stream()
+                            .filter(id -> id.origin().equals(origin.name())).map(MessageId::sequence).toList();
+                    assertThat(sequence).as(origin.name() + "'s messages at " + n.name() + " in the order sent")
+                            .isSorted();
+                }
+                assertThat(n.stats().lateDeliveries()).isZero();
+            }
         }
     }
 
@@ -107,6 +116,40 @@ class ClusterNodeTest {
                 for (ClusterNode n : List.of(nodes.get(0), nodes.get(2))) {
                     assertThat(n.members()).filteredOn(m -> m.name().equals(leaver.name()))
                             .extracting(ClusterMember::status).containsExactly(ClusterMember.Status.LEFT);
+                }
+            });
+        }
+    }
+
+    @Test
+    void aFailedNodeRestartedUnderItsNameAtANewPortIsBackAndItsNewMessagesAreNotTakenForOldOnes() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            List<ClusterNode> nodes = cluster.startJoined("r", 3, b -> b);
+            await().atMost(Duration.ofSeconds(15)).until(() ->
+                    nodes.stream().allMatch(n -> n.stats().liveMembers() == 3));
+            ClusterNode first = nodes.get(2);
+            MessageId before = first.broadcast("before".getBytes()).get();
+            await().atMost(Duration.ofSeconds(5)).until(() -> cluster.idsDeliveredBy(nodes.get(0)).contains(before));
+            first.close();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(nodes.get(0).members()).filteredOn(m -> m.name().equals(first.name()))
+                            .extracting(ClusterMember::status).containsExactly(ClusterMember.Status.DEAD));
+
+            ClusterNode again = cluster.start(LocalCluster.config("r2").build());
+            assertThat(again.address()).isNotEqualTo(first.address());
+            again.join(List.of(nodes.get(0).address())).get();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                assertThat(nodes.get(0).members()).filteredOn(m -> m.name().equals(again.name()))
+                        .singleElement().satisfies(m -> {
+                            assertThat(m.address()).isEqualTo(again.address());
+                            assertThat(m.status()).isEqualTo(ClusterMember.Status.ALIVE);
+                        });
+            });
+            MessageId after = again.broadcast("after".getBytes()).get();
+            assertThat(after.sequence()).isGreaterThan(before.sequence());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                for (ClusterNode n : List.of(nodes.get(0), nodes.get(1))) {
+                    assertThat(cluster.idsDeliveredBy(n)).contains(after);
                 }
             });
         }

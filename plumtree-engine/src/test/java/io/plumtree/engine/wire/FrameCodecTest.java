@@ -33,6 +33,7 @@ class FrameCodecTest {
         for (PlumtreeMessage m : samples.everyPlumtreeMessage()) {
             frames.add(new Frame.Broadcast(samples.nodeId(), m));
         }
+        frames.add(new Frame.Hello(samples.address()));
         return frames;
     }
 
@@ -58,6 +59,9 @@ class FrameCodecTest {
         assertThat(RawBytes.toArray(codec.encode(broadcast))).containsExactly(
                 RawBytes.envelope(Envelope.KIND_BROADCAST_FRAME, LABEL).str("s").u8(PlumtreeCodec.PRUNE).str("r")
                         .framed());
+        Frame hello = new Frame.Hello("10.0.0.7:7946");
+        assertThat(RawBytes.toArray(codec.encode(hello))).containsExactly(
+                RawBytes.envelope(Envelope.KIND_HELLO_FRAME, LABEL).str("10.0.0.7:7946").framed());
     }
 
     @Test

@@ -99,6 +99,15 @@ final class ExpiringMap<K, V> {
         }
     }
 
+    /** Calls {@code action} with every live entry's key and the time it was put, oldest first. */
+    void forEachLive(long nowNanos, java.util.function.ObjLongConsumer<K> action) {
+        for (Map.Entry<K, Entry<V>> e : entries.entrySet()) {
+            if (e.getValue().expiresAt - nowNanos > 0) {
+                action.accept(e.getKey(), e.getValue().expiresAt - ttlNanos);
+            }
+        }
+    }
+
     /** Number of entries held, expired ones that were not yet dropped included. */
     int size() {
         return entries.size();

@@ -221,6 +221,26 @@ final class PeerSets {
         return neighbours.contains(peer);
     }
 
+    /** A neighbour (eager or lazy in the neighbour partition) picked uniformly, or null if there is none. */
+    NodeId randomNeighbour() {
+        int n = neighbours.eager().size() + neighbours.lazy().size();
+        if (n == 0) {
+            return null;
+        }
+        int pick = random.nextInt(n);
+        for (NodeId p : neighbours.eager()) {
+            if (pick-- == 0) {
+                return p;
+            }
+        }
+        for (NodeId p : neighbours.lazy()) {
+            if (pick-- == 0) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("neighbour pick out of range");
+    }
+
     /** Number of sampled live peers. */
     int knownCount() {
         return known.size();

@@ -82,8 +82,28 @@ public final class Plumtree {
      */
     private final LinkedHashSet<NodeId> untold = new LinkedHashSet<>();
 
+    /** Most runs in one digest; the most recently delivered go first. */
+    static final int MAX_DIGEST_RUNS = 1_024;
+    /** Most messages one digest may add to the missing table. */
+    private static final int MAX_DIGEST_MISSING = 4_096;
+    /** Hop count recorded for a message learned of by digest (a digest carries none). */
+    private static final int DIGEST_HOPS = Integer.MAX_VALUE / 2;
+    /** Most origins whose lowest delivered sequence is remembered. */
+    private static final int MAX_FLOORS = 4_096;
+
     /** Times a missing message may wait for an empty graft rate limit before it is given up. */
     private static final int MAX_GRAFT_DEFERRALS = 64;
+
+    /** Picks digest timings; neighbours are picked by {@link PeerSets} from the same source. */
+    private final RandomGenerator random;
+    /** Driver time of the first input: messages delivered elsewhere before it are none of this node's business. */
+    private long startedNanos = Long.MIN_VALUE;
+    /** Whether a digest timer is pending. */
+    private boolean digestScheduled;
+    /** Lowest sequence delivered here per origin, least recently delivered first: what a digest may fill in. */
+    private final LinkedHashMap<NodeId, Long> floors = new LinkedHashMap<>(16, 0.75f, true);
+    private long digestsSent;
+    private long digestRecoveries;
 
     private long broadcasts;
     private long delivered;
@@ -125,6 +145,7 @@ public final class Plumtree {
             throw new IllegalArgumentException("firstSequence must be positive, got " + firstSequence);
         }
         this.nextSequence = firstSequence;
+        this.random = Objects.requireNonNull(random, "random");
         this.self = Objects.requireNonNull(self, "self");
         this.config = Objects.requireNonNull(config, "config");
         this.peers = new PeerSets(config, Objects.requireNonNull(random, "random"));
@@ -149,6 +170,9 @@ public final class Plumtree {
      * @throws PayloadTooLargeException if a broadcast's payload exceeds the maximum; nothing was emitted
      */
     public void handle(PlumtreeInput input, long nowNanos, Consumer<? super PlumtreeOutput> out) {
+        if (startedNanos == Long.MIN_VALUE) {
+            startedNanos = nowNanos;
+        }
         if (input instanceof PlumtreeInput.Received r) {
             onReceived(r.from(), r.message(), nowNanos, out);
         } else if (input instanceof PlumtreeInput.Broadcast b) {
@@ -180,6 +204,8 @@ public final class Plumtree {
             onPrune(from, p);
         } else if (message instanceof PlumtreeMessage.Neighbor) {
             peers.acceptNeighbour(from);
+        } else if (message instanceof PlumtreeMessage.Digest d) {
+            onDigest(from, d, now, out);
         } else {
             throw new IllegalStateException("unhandled message " + message);
         }
@@ -287,6 +313,10 @@ public final class Plumtree {
     }
 
     private void onTimer(PlumtreeTimer timer, long now, Consumer<? super PlumtreeOutput> out) {
+        if (timer instanceof PlumtreeTimer.DigestDue) {
+            onDigestDue(now, out);
+            return;
+        }
         if (timer instanceof PlumtreeTimer.FlushAnnouncements) {
             flushScheduled = false;
             for (NodeId peer : untold) {
@@ -391,6 +421,75 @@ public final class Plumtree {
             untold.add(peer);
             scheduleFlush(out);
         }
+        scheduleDigest(out);
+    }
+
+    // ---- anti-entropy (DESIGN.md rule 7) ----
+
+    /**
+     * Starts the digest round if digests are on and none is pending; jittered so nodes do not beat in step. Rounds
+     * run while something was delivered within the window, so an idle node sends none.
+     */
+    private void scheduleDigest(Consumer<? super PlumtreeOutput> out) {
+        long interval = config.digestInterval().toNanos();
+        if (interval == 0 || digestScheduled || config.flood()) {
+            return;
+        }
+        digestScheduled = true;
+        out.accept(new ScheduleTimer(interval / 2 + random.nextLong(interval), new PlumtreeTimer.DigestDue()));
+    }
+
+    /** Sends one random neighbour a digest of what this node delivered within the digest window. */
+    private void onDigestDue(long now, Consumer<? super PlumtreeOutput> out) {
+        digestScheduled = false;
+        NodeId target = peers.randomNeighbour();
+        if (target == null) {
+            return;
+        }
+        List<PlumtreeMessage.DigestRun> runs = DigestRuns.of(cache, now, config.digestWindow().toNanos(),
+                MAX_DIGEST_RUNS);
+        if (runs.isEmpty()) {
+            return; // nothing delivered within the window: rounds resume with the next delivery
+        }
+        digestsSent++;
+        send(target, new PlumtreeMessage.Digest(runs), out);
+        scheduleDigest(out);
+    }
+
+    /**
+     * A neighbour's digest: every listed message not delivered here, and that this node could have had (from an
+     * origin it has heard from, at or above the lowest sequence it delivered of it; from another origin, only if
+     * the neighbour delivered it after this node started), is treated as announced by the neighbour, and so grafted
+     * from it if it does not arrive within the graft timeout.
+     */
+    private void onDigest(NodeId from, PlumtreeMessage.Digest digest, long now, Consumer<? super PlumtreeOutput> out) {
+        long uptimeMillis = (now - startedNanos) / 1_000_000;
+        int added = 0;
+        for (PlumtreeMessage.DigestRun run : digest.runs()) {
+            Long floor = floors.get(run.origin());
+            long low;
+            if (floor != null) {
+                low = Math.max(run.first(), floor);
+            } else if (run.ageMillis() < uptimeMillis && !run.origin().equals(self)) {
+                low = run.first();
+            } else {
+                continue;
+            }
+            for (long seq = low; seq <= run.last() && added < MAX_DIGEST_MISSING; seq++) {
+                MessageId id = new MessageId(run.origin(), seq);
+                if (seen.contains(id, now)) {
+                    continue;
+                }
+                MissingMessages.Outcome outcome = missing.announce(id, from, DIGEST_HOPS);
+                if (outcome == MissingMessages.Outcome.NEW) {
+                    added++;
+                    digestRecoveries++;
+                    out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
+                } else if (outcome == MissingMessages.Outcome.DROPPED) {
+                    missingDropped++;
+                }
+            }
+        }
     }
 
     private void onNeighborDown(NodeId peer, Consumer<? super PlumtreeOutput> out) {
@@ -405,8 +504,16 @@ public final class Plumtree {
                          Consumer<? super PlumtreeOutput> out) {
         seen.put(id, new Delivered(hops, parent), now);
         cache.put(id, new Cached(hops, payload), now);
+        Long floor = floors.get(id.origin());
+        if (floor == null || id.sequence() < floor) {
+            floors.put(id.origin(), id.sequence());
+            if (floors.size() > MAX_FLOORS) {
+                floors.remove(floors.keySet().iterator().next());
+            }
+        }
         delivered++;
         out.accept(new Deliver(id, hops, payload));
+        scheduleDigest(out);
     }
 
     /**
@@ -523,7 +630,7 @@ public final class Plumtree {
     public PlumtreeStats stats() {
         return new PlumtreeStats(broadcasts, delivered, duplicates, gossipSent, ihaveSent, graftSent, pruneSent,
                 graftsAnswered, graftsUnanswerable, graftsAbandoned, graftsRateLimited, optimizations,
-                pending.dropped() + missingDropped, cache.evicted());
+                pending.dropped() + missingDropped, cache.evicted(), digestsSent, digestRecoveries);
     }
 
     /** A cached payload and the hops it was delivered at here. */

@@ -41,6 +41,11 @@ import java.util.Objects;
  *                              the paper; shared is kept for comparison only (see docs/broadcast.md)
  * @param flood                 baseline mode for measurements: push every payload to every eager and lazy peer,
  *                              never announce, graft or prune
+ * @param digestInterval        how often a node sends one neighbour a digest of the messages it delivered recently,
+ *                              so messages lost on the way (a partition, a dropped frame) are grafted (DESIGN.md
+ *                              rule 7); zero turns digests off
+ * @param digestWindow          how far back a digest reaches: messages delivered longer ago are not listed; at most
+ *                              {@code cacheTtl}, since older ones could not be grafted any more
  */
 public record PlumtreeConfig(
         int eagerFanout,
@@ -65,7 +70,9 @@ public record PlumtreeConfig(
         int seenMaxEntries,
         int maxPayloadBytes,
         boolean perOriginTrees,
-        boolean flood) {
+        boolean flood,
+        Duration digestInterval,
+        Duration digestWindow) {
 
     /** Checks every bound, so a bad value fails at configuration time with the name of the setting. */
     public PlumtreeConfig {
@@ -102,6 +109,15 @@ public record PlumtreeConfig(
         }
         atLeast("seenMaxEntries", seenMaxEntries, cacheMaxMessages);
         positive("maxPayloadBytes", maxPayloadBytes);
+        Objects.requireNonNull(digestInterval, "digestInterval");
+        if (digestInterval.isNegative()) {
+            throw new IllegalArgumentException("digestInterval must not be negative, got " + digestInterval);
+        }
+        positive("digestWindow", digestWindow);
+        if (digestWindow.compareTo(cacheTtl) > 0) {
+            throw new IllegalArgumentException("digestWindow (" + digestWindow + ") must not exceed cacheTtl ("
+                    + cacheTtl + "): older messages can no longer be grafted");
+        }
         if (maxPayloadBytes > cacheMaxBytes) {
             throw new IllegalArgumentException("maxPayloadBytes (" + maxPayloadBytes
                     + ") must not exceed cacheMaxBytes (" + cacheMaxBytes + ")");
@@ -122,6 +138,7 @@ public record PlumtreeConfig(
                 .ihaveInterval(Duration.ofMillis(200))
                 .graftTimeout(Duration.ofSeconds(2))
                 .graftMaxBackoff(Duration.ofSeconds(16))
+                .digestInterval(Duration.ofSeconds(2))
                 .build();
     }
 
@@ -134,6 +151,7 @@ public record PlumtreeConfig(
                 .cacheMaxMessages(4_096)
                 .cacheMaxBytes(64L << 20)
                 .seenMaxEntries(16_384)
+                .digestInterval(Duration.ofMillis(250))
                 .build();
     }
 
@@ -218,6 +236,8 @@ public record PlumtreeConfig(
         private int maxPayloadBytes = 1 << 20;
         private boolean perOriginTrees = true;
         private boolean flood;
+        private Duration digestInterval = Duration.ofSeconds(1);
+        private Duration digestWindow = Duration.ofSeconds(30);
 
         /** Starts from the {@code lan} values. */
         public Builder() {
@@ -247,6 +267,8 @@ public record PlumtreeConfig(
             maxPayloadBytes = c.maxPayloadBytes;
             perOriginTrees = c.perOriginTrees;
             flood = c.flood;
+            digestInterval = c.digestInterval;
+            digestWindow = c.digestWindow;
         }
 
         /** See {@link PlumtreeConfig#eagerFanout()}. */
@@ -318,12 +340,19 @@ public record PlumtreeConfig(
         /** See {@link PlumtreeConfig#flood()}. */
         public Builder flood(boolean v) { flood = v; return this; }
 
+        /** See {@link PlumtreeConfig#digestInterval()}. */
+        public Builder digestInterval(Duration v) { digestInterval = v; return this; }
+
+        /** See {@link PlumtreeConfig#digestWindow()}. */
+        public Builder digestWindow(Duration v) { digestWindow = v; return this; }
+
         /** Validates and builds. */
         public PlumtreeConfig build() {
             return new PlumtreeConfig(eagerFanout, lazyFanout, maxEagerPeers, maxLazyPeers, maxTrees, maxKnownPeers,
                     ihaveInterval, ihaveBatchSize, maxPendingIHaves, graftTimeout, graftMaxBackoff, graftMaxRetries,
                     graftRatePerSecond, graftBurst, optimizationThreshold, cacheTtl, cacheMaxMessages,
-                    cacheMaxBytes, seenTtl, seenMaxEntries, maxPayloadBytes, perOriginTrees, flood);
+                    cacheMaxBytes, seenTtl, seenMaxEntries, maxPayloadBytes, perOriginTrees, flood, digestInterval,
+                    digestWindow);
         }
     }
 }

@@ -6,7 +6,10 @@ import io.plumtree.engine.NodeId;
 import java.util.List;
 import java.util.Objects;
 
-/** The four messages of Plumtree (Leitao, Pereira, Rodrigues, SRDS 2007, section 4), exchanged between peers. */
+/**
+ * The messages of Plumtree (Leitao, Pereira, Rodrigues, SRDS 2007, section 4), exchanged between peers, plus NEIGHBOR
+ * (symmetric neighbour links) and DIGEST (anti-entropy, DESIGN.md rule 7).
+ */
 public sealed interface PlumtreeMessage {
 
     /**
@@ -79,6 +82,45 @@ public sealed interface PlumtreeMessage {
      * HyParView's NEIGHBOR request does, so that a node nobody happened to pick still hears of every message.
      */
     record Neighbor() implements PlumtreeMessage {
+    }
+
+    /**
+     * DIGEST: the messages the sender delivered within the digest window, as runs of consecutive sequences per origin.
+     * The receiver grafts from the sender every listed message it has not delivered and could have: anti-entropy for
+     * messages lost on the way (a partition, a dropped frame), DESIGN.md rule 7.
+     *
+     * @param runs at least one
+     */
+    record Digest(List<DigestRun> runs) implements PlumtreeMessage {
+        /** Copies and validates the list. */
+        public Digest {
+            runs = List.copyOf(runs);
+            if (runs.isEmpty()) {
+                throw new IllegalArgumentException("a digest lists at least one run");
+            }
+        }
+    }
+
+    /**
+     * Consecutive messages of one origin that a node delivered.
+     *
+     * @param origin    their origin
+     * @param first     the lowest sequence, at least 1
+     * @param last      the highest sequence, at least {@code first}
+     * @param ageMillis milliseconds since the sender delivered the oldest of them (not negative); tells a receiver
+     *                  that joined later not to ask for what was sent before it was there
+     */
+    record DigestRun(NodeId origin, long first, long last, int ageMillis) {
+        /** Validates the fields. */
+        public DigestRun {
+            Objects.requireNonNull(origin, "origin");
+            if (first < 1 || last < first) {
+                throw new IllegalArgumentException("a run needs 1 <= first <= last, got " + first + ".." + last);
+            }
+            if (ageMillis < 0) {
+                throw new IllegalArgumentException("ageMillis must not be negative, got " + ageMillis);
+            }
+        }
     }
 
     /**

@@ -17,6 +17,8 @@ package io.plumtree.engine.broadcast;
  * @param optimizations       tree changes by the hop-count optimization
  * @param announcementsDropped announcements lost to a full per-peer queue or a full missing table
  * @param cacheEvictions      cached payloads dropped by TTL or size bounds
+ * @param digestsSent         DIGEST messages sent (anti-entropy)
+ * @param digestRecoveries    messages found missing through a neighbour's digest (then grafted)
  */
 public record PlumtreeStats(
         long broadcasts,
@@ -32,5 +34,7 @@ public record PlumtreeStats(
         long graftsRateLimited,
         long optimizations,
         long announcementsDropped,
-        long cacheEvictions) {
+        long cacheEvictions,
+        long digestsSent,
+        long digestRecoveries) {
 }

@@ -22,4 +22,8 @@ public sealed interface PlumtreeTimer {
             Objects.requireNonNull(id, "id");
         }
     }
+
+    /** Time to send one neighbour a digest of recently delivered messages. */
+    record DigestDue() implements PlumtreeTimer {
+    }
 }

@@ -27,11 +27,15 @@ public final class PlumtreeCodec {
     public static final int PRUNE = 4;
     /** Type byte of {@link PlumtreeMessage.Neighbor}. */
     public static final int NEIGHBOR = 5;
+    /** Type byte of {@link PlumtreeMessage.Digest}. */
+    public static final int DIGEST = 6;
 
     /** Fewest bytes of a message id: a one-byte name (2+1) and the sequence (8). */
     private static final int MIN_MESSAGE_ID_BYTES = 11;
     /** Fewest bytes of an announcement: a message id and hops (4). */
     private static final int MIN_ANNOUNCEMENT_BYTES = MIN_MESSAGE_ID_BYTES + 4;
+    /** Fewest bytes of a digest run: a one-byte name (2+1), first and last (8+8), age (4). */
+    private static final int MIN_DIGEST_RUN_BYTES = 3 + 8 + 8 + 4;
 
     private final WireLimits limits;
 
@@ -60,6 +64,12 @@ public final class PlumtreeCodec {
             return 1 + sizeOf(m.root());
         } else if (message instanceof PlumtreeMessage.Neighbor) {
             return 1;
+        } else if (message instanceof PlumtreeMessage.Digest m) {
+            int size = 1 + 4;
+            for (PlumtreeMessage.DigestRun run : m.runs()) {
+                size += sizeOf(run.origin()) + 8 + 8 + 4;
+            }
+            return size;
         }
         throw new IllegalStateException("no encoding for " + message.getClass());
     }
@@ -128,6 +138,15 @@ public final class PlumtreeCodec {
             w.writeNodeId(m.root());
         } else if (message instanceof PlumtreeMessage.Neighbor) {
             w.writeByte(NEIGHBOR);
+        } else if (message instanceof PlumtreeMessage.Digest m) {
+            w.writeByte(DIGEST);
+            w.writeCount(m.runs().size(), limits.maxAnnouncements(), "Digest");
+            for (PlumtreeMessage.DigestRun run : m.runs()) {
+                w.writeNodeId(run.origin());
+                w.writeLong(run.first());
+                w.writeLong(run.last());
+                w.writeInt(run.ageMillis());
+            }
         } else {
             throw new IllegalStateException("no encoding for " + message.getClass());
         }
@@ -165,6 +184,14 @@ public final class PlumtreeCodec {
                 return new PlumtreeMessage.Prune(r.readNodeId());
             case NEIGHBOR:
                 return new PlumtreeMessage.Neighbor();
+            case DIGEST: {
+                int count = r.readCount(limits.maxAnnouncements(), MIN_DIGEST_RUN_BYTES);
+                List<PlumtreeMessage.DigestRun> runs = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    runs.add(new PlumtreeMessage.DigestRun(r.readNodeId(), r.readLong(), r.readLong(), r.readInt()));
+                }
+                return new PlumtreeMessage.Digest(runs);
+            }
             default:
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
         }

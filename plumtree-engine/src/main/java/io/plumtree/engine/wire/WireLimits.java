@@ -12,7 +12,7 @@ import io.plumtree.engine.NodeId;
  *                          nonce and tag when sealing) must fit
  * @param maxFrameBytes     largest TCP frame, counted as the value of its length prefix (the 4 prefix bytes excluded)
  * @param maxPayloadBytes   largest Plumtree gossip payload
- * @param maxAnnouncements  most announcements in one IHAVE
+ * @param maxAnnouncements  most announcements in one IHAVE, and most runs in one DIGEST
  * @param maxGraftIds       most message ids in one GRAFT
  * @param maxPushPullStates most member entries in one push-pull
  */

@@ -35,7 +35,7 @@ class PlumtreeTest {
     /** eager fanout 2, lazy fanout 2: A and B become eager, C and D lazy. */
     private final PlumtreeConfig config = PlumtreeConfig.lan().toBuilder()
             .eagerFanout(2).lazyFanout(2).maxEagerPeers(4).maxLazyPeers(4)
-            .graftMaxRetries(3).maxPayloadBytes(1_000).build();
+            .graftMaxRetries(3).maxPayloadBytes(1_000).digestInterval(Duration.ZERO).build();
     private Plumtree core;
 
     private static final PlumtreeOutput FLUSH_LATER =
@@ -327,6 +327,46 @@ class PlumtreeTest {
             return g.id().equals(id);
         }
         return m instanceof IHave i && i.announcements().stream().anyMatch(a -> a.id().equals(id));
+    }
+
+    @Test
+    void aDigestFromANeighbourGraftsWhatWasLostOnTheWay() {
+        core = new Plumtree(SELF, config.toBuilder().digestInterval(Duration.ofSeconds(1)).build(),
+                new SplittableRandom(3));
+        List<PlumtreeOutput> up = handle(new PlumtreeInput.NeighborUp(C), 0);
+        assertThat(up).anyMatch(o -> o instanceof ScheduleTimer t && t.timer() instanceof PlumtreeTimer.DigestDue);
+        receive(C, new Gossip(id(1), 1, new byte[]{1}), 10 * MS);
+        receive(C, new Gossip(id(4), 1, new byte[]{4}), 20 * MS);
+
+        List<PlumtreeOutput> out = receive(C, new PlumtreeMessage.Digest(List.of(
+                new PlumtreeMessage.DigestRun(ORIGIN, 1, 5, 100),
+                new PlumtreeMessage.DigestRun(NodeId.of("before-my-time"), 1, 3, 60_000),
+                new PlumtreeMessage.DigestRun(NodeId.of("new-origin"), 7, 8, 50))), 5_000 * MS);
+        assertThat(out).as("2, 3 and 5 of the known origin and both of the new one are missing")
+                .filteredOn(o -> o instanceof ScheduleTimer t && t.timer() instanceof PlumtreeTimer.GraftDue)
+                .hasSize(5);
+        assertThat(core.missingCount()).isEqualTo(5);
+        List<PlumtreeOutput> due = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(2))),
+                5_600 * MS);
+        assertThat(due).contains(new Send(C, new Graft(ORIGIN, List.of(id(2), id(3), id(5)))));
+        assertThat(core.stats().digestRecoveries()).isEqualTo(5);
+    }
+
+    @Test
+    void aDigestListsWhatWasDeliveredWithinTheWindowAsRuns() {
+        core = new Plumtree(SELF, config.toBuilder().digestInterval(Duration.ofSeconds(1))
+                .digestWindow(Duration.ofSeconds(10)).build(), new SplittableRandom(3));
+        handle(new PlumtreeInput.NeighborUp(C), 0);
+        for (long seq : new long[]{1, 2, 3, 5, 6}) {
+            receive(C, new Gossip(id(seq), 1, new byte[]{1}), seq * 1_000 * MS);
+        }
+        List<PlumtreeOutput> out = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.DigestDue()),
+                12_500 * MS);
+        assertThat(out).contains(new Send(C, new PlumtreeMessage.Digest(List.of(
+                new PlumtreeMessage.DigestRun(ORIGIN, 3, 3, 9_500),
+                new PlumtreeMessage.DigestRun(ORIGIN, 5, 6, 7_500)))));
+        assertThat(out).as("the next round").anyMatch(o -> o instanceof ScheduleTimer t
+                && t.timer() instanceof PlumtreeTimer.DigestDue);
     }
 
     @Test

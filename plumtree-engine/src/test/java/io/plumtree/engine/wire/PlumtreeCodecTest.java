@@ -45,6 +45,12 @@ class PlumtreeCodecTest {
         assertThat(RawBytes.toArray(codec.encode(new PlumtreeMessage.Prune(NodeId.of("o")))))
                 .containsExactly(RawBytes.of().u8(4).str("o").bytes());
         assertThat(RawBytes.toArray(codec.encode(new PlumtreeMessage.Neighbor()))).containsExactly(5);
+        PlumtreeMessage digest = new PlumtreeMessage.Digest(
+                List.of(new PlumtreeMessage.DigestRun(NodeId.of("o"), 3, 7, 250)));
+        assertThat(RawBytes.toArray(codec.encode(digest)))
+                .containsExactly(RawBytes.of().u8(6).i32(1).str("o").i64(3).i64(7).i32(250).bytes());
+        assertDropped(codec.decode(RawBytes.of().u8(6).i32(1).str("o").i64(7).i64(3).i32(0).buffer()),
+                DropReason.INVALID_FIELD);
     }
 
     @Test
@@ -62,7 +68,7 @@ class PlumtreeCodecTest {
         assertDropped(codec.decode(RawBytes.of().u8(PlumtreeCodec.NEIGHBOR).u8(0).buffer()),
                 DropReason.TRAILING_BYTES);
         assertDropped(codec.decode(RawBytes.of().u8(0).buffer()), DropReason.UNKNOWN_TYPE);
-        assertDropped(codec.decode(RawBytes.of().u8(6).buffer()), DropReason.UNKNOWN_TYPE);
+        assertDropped(codec.decode(RawBytes.of().u8(7).buffer()), DropReason.UNKNOWN_TYPE);
     }
 
     @Test

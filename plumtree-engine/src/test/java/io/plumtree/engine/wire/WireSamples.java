@@ -144,6 +144,18 @@ final class WireSamples {
                 new PlumtreeMessage.Graft(root, ids),
                 new PlumtreeMessage.Graft(root, List.of()),
                 new PlumtreeMessage.Prune(nodeId()),
-                new PlumtreeMessage.Neighbor());
+                new PlumtreeMessage.Neighbor(),
+                new PlumtreeMessage.Digest(digestRuns()));
+    }
+
+    private List<PlumtreeMessage.DigestRun> digestRuns() {
+        List<PlumtreeMessage.DigestRun> runs = new ArrayList<>();
+        int n = 1 + random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            long first = 1 + random.nextLong(Long.MAX_VALUE / 2);
+            runs.add(new PlumtreeMessage.DigestRun(nodeId(), first, first + random.nextInt(1000),
+                    random.nextInt(Integer.MAX_VALUE)));
+        }
+        return runs;
     }
 }

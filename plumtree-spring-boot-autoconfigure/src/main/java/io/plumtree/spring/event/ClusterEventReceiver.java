@@ -126,8 +126,8 @@ public final class ClusterEventReceiver implements DeliveryListener, ClusterEven
         if (first) {
             log.warn("Event {} of type '{}' from {} cannot be delivered as its type: {}. It is published as an "
                     + "UnknownClusterEvent carrying its JSON; further {} events of this type are counted "
-                    + "(plumtree.events.undeliverable) and logged at DEBUG", delivery.id(), type, delivery.origin(),
-                    detail, reason);
+                    + "(plumtree.events.undeliverable) and logged at DEBUG", delivery.id(),
+                    type == null ? "(none)" : type, delivery.origin(), detail, reason);
         } else {
             log.debug("Event {} of type '{}' from {} is undeliverable ({}): {}", delivery.id(), type,
                     delivery.origin(), reason, detail);

@@ -76,7 +76,8 @@ public final class PlumtreeMetrics implements MeterBinder, ApplicationListener<D
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        broadcastCounter(registry, "plumtree.events.published", "Events this node published", PlumtreeStats::broadcasts);
+        broadcastCounter(registry, "plumtree.events.published", "Events this node published",
+                PlumtreeStats::broadcasts);
         broadcastCounter(registry, "plumtree.events.delivered", "Events delivered here, own ones included",
                 PlumtreeStats::delivered);
         broadcastCounter(registry, "plumtree.events.duplicates", "Payloads received again after delivery",

@@ -1,6 +1,5 @@
 package io.plumtree.spring.autoconfigure;
 
-import io.plumtree.engine.ClusterConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -35,8 +34,8 @@ public class PlumtreeProperties {
     /** Interface to bind UDP and TCP to; 0.0.0.0 for all. */
     private String bindAddress = "0.0.0.0";
 
-    /** Port for both UDP and TCP; 0 picks a free one. */
-    private int port = ClusterConfig.DEFAULT_PORT;
+    /** Port for both UDP and TCP (memberlist's default, as the engine's); 0 picks a free one. */
+    private int port = 7946;
 
     /**
      * Host other members reach this node at; unset: the bind address, or this host's address when binding to all

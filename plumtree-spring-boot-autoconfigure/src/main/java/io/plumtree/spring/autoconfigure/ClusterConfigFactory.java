@@ -44,7 +44,7 @@ public final class ClusterConfigFactory {
                 .seeds(p.getSeeds())
                 .keys(p.getKeys().stream().map(ClusterConfigFactory::key).toList())
                 .metadata(MemberMetadata.encode(p.getMetadata()))
-                .membership(membership(p.getMembership(), SwimConfig.preset(preset).toBuilder()))
+                .membership(membership(p.getMembership(), membershipPreset(preset).toBuilder()))
                 .broadcast(broadcast(p.getBroadcast(), PlumtreeConfig.preset(preset).toBuilder()))
                 .wireLimits(wire(p.getWire(), WireLimits.defaults()))
                 .maxQueuedBytesPerPeer(p.getQueue().getMaxBytesPerPeer().toBytes())
@@ -60,6 +60,12 @@ public final class ClusterConfigFactory {
                 .maxDeliveryBacklog(p.getDelivery().getMaxBacklog())
                 .deliveryExecutor(deliveryExecutor);
         return b;
+    }
+
+    /** Membership has no large-cluster preset: its LAN values already scale with the cluster's size. */
+    private static SwimConfig membershipPreset(String preset) {
+        return preset.equals("large-cluster") || preset.equals("largeCluster") ? SwimConfig.lan()
+                : SwimConfig.preset(preset);
     }
 
     private static byte[] key(String base64) {

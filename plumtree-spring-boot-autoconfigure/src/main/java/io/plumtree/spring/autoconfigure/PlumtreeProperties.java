@@ -53,8 +53,8 @@ public class PlumtreeProperties {
     private List<String> seeds = new ArrayList<>();
 
     /**
-     * Base values of every membership and broadcast tunable: lan (data centre), wan (high latency links) or local
-     * (one machine, tests).
+     * Base values of every membership and broadcast tunable: lan (data centre), wan (high latency links), local (one
+     * machine, tests) or large-cluster (lan, with a wider broadcast fanout for thousands of members).
      */
     private String preset = "lan";
 

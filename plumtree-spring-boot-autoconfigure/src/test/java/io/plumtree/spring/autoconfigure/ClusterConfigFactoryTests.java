@@ -195,6 +195,13 @@ class ClusterConfigFactoryTests {
     }
 
     @Test
+    void theLargeClusterPresetWidensTheBroadcastFanoutOnLanMembership() {
+        ClusterConfig c = config(Map.of("plumtree.preset", "large-cluster"));
+        assertThat(c.membership()).isEqualTo(SwimConfig.lan());
+        assertThat(c.broadcast()).isEqualTo(PlumtreeConfig.largeCluster());
+    }
+
+    @Test
     void anOverrideKeepsThePresetsOtherValues() {
         ClusterConfig c = config(Map.of("plumtree.preset", "wan", "plumtree.membership.gossip-nodes", "9"));
         assertThat(c.membership()).isEqualTo(SwimConfig.wan().toBuilder().gossipNodes(9).build());

@@ -40,6 +40,6 @@ class ConfigurationMetadataTests {
         JsonNode hint = StreamSupport.stream(metadata().get("hints").spliterator(), false)
                 .filter(h -> h.get("name").stringValue().equals("plumtree.preset")).findFirst().orElseThrow();
         assertThat(StreamSupport.stream(hint.get("values").spliterator(), false)
-                .map(v -> v.get("value").stringValue())).containsExactly("lan", "wan", "local");
+                .map(v -> v.get("value").stringValue())).containsExactly("lan", "wan", "local", "large-cluster");
     }
 }

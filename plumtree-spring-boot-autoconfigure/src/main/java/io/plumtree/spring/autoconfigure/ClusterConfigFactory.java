@@ -10,6 +10,7 @@ import org.springframework.util.unit.DataSize;
 import java.util.Base64;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Turns {@link PlumtreeProperties} into the engine's {@link ClusterConfig}: the preset first, then every value the
@@ -28,14 +29,14 @@ public final class ClusterConfigFactory {
      * A builder holding the properties' values, for customizers to adjust before it is built.
      *
      * @param clusterName      the cluster name to use when {@code plumtree.cluster-name} is unset
-     * @param nodeName         the node name to use when {@code plumtree.node-name} is unset
+     * @param nodeName         gives the node name to use when {@code plumtree.node-name} is unset
      * @param deliveryExecutor the executor named by {@code plumtree.delivery.executor}, or null for the node's own
      */
-    public ClusterConfig.Builder builder(String clusterName, String nodeName, Executor deliveryExecutor) {
+    public ClusterConfig.Builder builder(String clusterName, Supplier<String> nodeName, Executor deliveryExecutor) {
         PlumtreeProperties p = properties;
         String preset = p.getPreset();
         ClusterConfig.Builder b = ClusterConfig.builder()
-                .nodeName(p.getNodeName() != null ? p.getNodeName() : nodeName)
+                .nodeName(p.getNodeName() != null ? p.getNodeName() : nodeName.get())
                 .clusterName(p.getClusterName() != null ? p.getClusterName() : clusterName)
                 .bindHost(p.getBindAddress())
                 .port(p.getPort())

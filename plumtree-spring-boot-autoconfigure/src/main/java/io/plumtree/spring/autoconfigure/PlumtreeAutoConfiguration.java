@@ -45,9 +45,8 @@ public final class PlumtreeAutoConfiguration {
         Executor executor = executorName == null || executorName.isBlank() ? null
                 : beanFactory.getBean(executorName, Executor.class);
         String clusterName = environment.getProperty("spring.application.name", "plumtree");
-        String nodeName = properties.getNodeName() != null ? properties.getNodeName()
-                : DefaultNodeName.of(System.getenv(), hostName(), properties.getPort());
-        ClusterConfig.Builder builder = new ClusterConfigFactory(properties).builder(clusterName, nodeName, executor);
+        ClusterConfig.Builder builder = new ClusterConfigFactory(properties).builder(clusterName,
+                () -> DefaultNodeName.of(System.getenv(), hostName(), properties.getPort()), executor);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
     }
@@ -77,6 +76,7 @@ public final class PlumtreeAutoConfiguration {
     ClusterNodeLifecycle plumtreeClusterNodeLifecycle(ClusterNode node, ClusterStatus status,
                                                       ObjectProvider<DeliveryListener> deliveryListeners,
                                                       ObjectProvider<MembershipListener> membershipListeners) {
+        // The status is a MembershipListener bean too; the lifecycle hooks it first, itself.
         return new ClusterNodeLifecycle(node, status, deliveryListeners.orderedStream().toList(),
                 membershipListeners.orderedStream().filter(l -> l != status).toList());
     }

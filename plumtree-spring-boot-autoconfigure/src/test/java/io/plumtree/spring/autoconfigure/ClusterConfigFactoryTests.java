@@ -30,7 +30,7 @@ class ClusterConfigFactoryTests {
     static ClusterConfig config(Map<String, String> values) {
         PlumtreeProperties properties = new Binder(new MapConfigurationPropertySource(values))
                 .bindOrCreate("plumtree", Bindable.of(PlumtreeProperties.class));
-        return new ClusterConfigFactory(properties).builder("app", "node-1", null).build();
+        return new ClusterConfigFactory(properties).builder("app", () -> "node-1", null).build();
     }
 
     @Test

@@ -5,6 +5,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -33,6 +36,14 @@ class ConfigurationMetadataTests {
                 "plumtree.membership.probe-interval", "plumtree.broadcast.eager-fanout",
                 "plumtree.wire.max-frame-bytes", "plumtree.events.allowed-packages",
                 "plumtree.health.isolation-timeout", "plumtree.delivery.executor", "plumtree.queue.max-bytes");
+    }
+
+    @Test
+    void theReferenceInTheDocsListsEveryProperty() throws Exception {
+        String docs = Files.readString(Path.of("../docs/spring.md"), StandardCharsets.UTF_8);
+        assertThat(StreamSupport.stream(metadata().get("properties").spliterator(), false)
+                .map(p -> p.get("name").stringValue()).filter(n -> n.startsWith("plumtree.")))
+                .allSatisfy(name -> assertThat(docs).contains("| `" + name + "` |"));
     }
 
     @Test

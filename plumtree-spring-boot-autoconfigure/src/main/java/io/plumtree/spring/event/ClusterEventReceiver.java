@@ -103,8 +103,9 @@ public final class ClusterEventReceiver implements DeliveryListener, ClusterEven
         T value;
         try {
             value = codec.mapper().treeToValue(envelope.payload(), type);
-        } catch (JacksonException | IllegalArgumentException e) {
-            String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+        } catch (RuntimeException e) {
+            // Jackson's own exceptions, or whatever a custom deserializer or the type's constructor threw.
+            String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.toString();
             return unknown(delivery, envelope.type(), envelope.payload().toString(),
                     UnknownClusterEvent.Reason.UNBINDABLE, "its JSON does not bind to " + type.getName() + ": " + why,
                     envelope.headers());

@@ -26,7 +26,7 @@ class ClusterEventReceiverTests {
     private static final NodeId OTHER = NodeId.of("other");
 
     private final EnvelopeCodec codec = new EnvelopeCodec(JsonMapper.shared());
-    private final EventTypes types = new EventTypes(List.of(OrderPlaced.class), List.of(),
+    private final EventTypes types = new EventTypes(List.of(OrderPlaced.class, Strict.class), List.of(),
             getClass().getClassLoader());
     private final List<Object> published = new ArrayList<>();
     private final ApplicationEventPublisher publisher = published::add;
@@ -102,6 +102,16 @@ class ClusterEventReceiverTests {
     }
 
     @Test
+    void anEventWhoseConstructorRefusesItsValuesArrivesAsUnknownEvent() {
+        ClusterEventReceiver receiver = receiver(true);
+        receiver.onDelivery(delivery(OTHER, 1, envelope("strict", Map.of("n", -1))));
+        assertThat(published).singleElement().isInstanceOfSatisfying(UnknownClusterEvent.class, e -> {
+            assertThat(e.reason()).isEqualTo(UnknownClusterEvent.Reason.UNBINDABLE);
+            assertThat(e.detail()).contains("n must not be negative");
+        });
+    }
+
+    @Test
     void theNextEventAfterABadOneIsDeliveredAsUsual() {
         ClusterEventReceiver receiver = receiver(true);
         receiver.onDelivery(delivery(OTHER, 1, "{not json".getBytes(StandardCharsets.UTF_8)));
@@ -143,5 +153,15 @@ class ClusterEventReceiverTests {
         assertThatCode(() -> receiver.onDelivery(delivery(OTHER, 1, envelope("order-placed",
                 new OrderPlaced("o", 1))))).doesNotThrowAnyException();
         assertThat(receiver.listenerFailures()).isEqualTo(1);
+    }
+
+    /** An event that validates its values. */
+    @ClusterEvent("strict")
+    record Strict(int n) {
+        Strict {
+            if (n < 0) {
+                throw new IllegalArgumentException("n must not be negative");
+            }
+        }
     }
 }

@@ -86,7 +86,7 @@ class ClusterNodeLifecycleTests {
             try (ServerSocket tcp = new ServerSocket(0, 1, loopback)) {
                 int port = tcp.getLocalPort();
                 try (DatagramSocket udp = new DatagramSocket(port, loopback)) {
-                    return port;
+                    return udp.getLocalPort();
                 } catch (IOException e) {
                     // taken for UDP: try another
                 }

@@ -49,7 +49,8 @@ class ClusterEventReceiverTests {
         ClusterEventReceiver receiver = receiver(true);
         Delivery d = delivery(OTHER, 2, envelope("order-placed", new OrderPlaced("o-1", 5)));
         receiver.onDelivery(d);
-        assertThat(published).singleElement().isInstanceOfSatisfying(DeliveredEvent.class, e -> {
+        assertThat(published).singleElement().isInstanceOfSatisfying(DeliveredEvent.class, raw -> {
+            DeliveredEvent<?> e = raw;
             assertThat(e.event()).isEqualTo(new OrderPlaced("o-1", 5));
             assertThat(e.origin()).isEqualTo(OTHER);
             assertThat(e.messageId()).isEqualTo(d.id());

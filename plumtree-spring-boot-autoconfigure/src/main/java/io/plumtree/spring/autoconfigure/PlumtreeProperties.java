@@ -362,8 +362,8 @@ public class PlumtreeProperties {
     public static class Delivery {
 
         /**
-         * Name of an Executor bean that runs the listeners (events from one origin still arrive in order); unset: a
-         * thread of the node's own.
+         * Name of an Executor bean that runs the listeners (still one event of an origin at a time, in delivery
+         * order); unset: a thread of the node's own.
          */
         private String executor;
 

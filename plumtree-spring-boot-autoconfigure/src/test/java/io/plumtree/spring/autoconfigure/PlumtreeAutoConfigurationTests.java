@@ -12,6 +12,8 @@ import io.plumtree.spring.cluster.ClusterStatus;
 import io.plumtree.spring.cluster.MembershipEventPublisher;
 import io.plumtree.spring.event.ClusterEventReceiver;
 import io.plumtree.spring.event.ClusterPublisher;
+import io.plumtree.spring.event.EnvelopeCodec;
+import io.plumtree.spring.event.JsonClusterPublisher;
 import io.plumtree.spring.event.EventTypes;
 import io.plumtree.spring.metrics.PlumtreeMetrics;
 import org.junit.jupiter.api.Test;
@@ -23,11 +25,13 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -152,6 +156,31 @@ class PlumtreeAutoConfigurationTests {
     }
 
     @Test
+    void theApplicationsOwnNodeIsUsed() {
+        runner.withUserConfiguration(OwnNode.class).run(context -> {
+            assertThat(context.getBeanNamesForType(ClusterNode.class)).containsExactly("ownNode");
+            assertThat(context.getBean(ClusterNode.class).name().name()).isEqualTo("own-node");
+            assertThat(context.getBean(ClusterNodeLifecycle.class).isRunning()).isTrue();
+        });
+    }
+
+    @Test
+    void theApplicationsOwnPartsReplaceOurs() {
+        runner.withPropertyValues("management.endpoints.web.exposure.include=plumtree")
+                .withUserConfiguration(OwnParts.class).run(context -> {
+                    assertThat(context.getBeanNamesForType(ClusterStatus.class)).containsExactly("ownStatus");
+                    assertThat(context.getBeanNamesForType(MembershipEventPublisher.class))
+                            .containsExactly("ownMembershipEvents");
+                    assertThat(context.getBeanNamesForType(EventTypes.class)).containsExactly("ownTypes");
+                    assertThat(context.getBeanNamesForType(EnvelopeCodec.class)).containsExactly("ownCodec");
+                    assertThat(context.getBeanNamesForType(ClusterEventReceiver.class))
+                            .containsExactly("ownReceiver");
+                    assertThat(context.getBeanNamesForType(PlumtreeEndpoint.class)).containsExactly("ownEndpoint");
+                    assertThat(context.getBean(ClusterPublisher.class)).isInstanceOf(JsonClusterPublisher.class);
+                });
+    }
+
+    @Test
     void withoutJacksonTheNodeRunsWithoutEvents() {
         runner.withClassLoader(new FilteredClassLoader(JsonMapper.class)).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(ClusterNode.class)
@@ -216,6 +245,50 @@ class PlumtreeAutoConfigurationTests {
             assertThat(status.running()).isFalse();
             assertThat(node.toString()).endsWith(", closed]");
         });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnNode {
+
+        @Bean(destroyMethod = "close")
+        ClusterNode ownNode(ClusterConfig config) {
+            return ClusterNode.start(config.toBuilder().nodeName("own-node").build());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnParts {
+
+        @Bean
+        ClusterStatus ownStatus(ClusterNode node) {
+            return new ClusterStatus(node.name(), Clock.systemUTC());
+        }
+
+        @Bean
+        MembershipEventPublisher ownMembershipEvents(ApplicationEventPublisher publisher) {
+            return new MembershipEventPublisher(publisher);
+        }
+
+        @Bean
+        EventTypes ownTypes() {
+            return new EventTypes(List.of(), List.of("com.example"), getClass().getClassLoader());
+        }
+
+        @Bean
+        EnvelopeCodec ownCodec() {
+            return new EnvelopeCodec(JsonMapper.shared());
+        }
+
+        @Bean
+        ClusterEventReceiver ownReceiver(ClusterNode node, EventTypes types, EnvelopeCodec codec,
+                                         ApplicationEventPublisher publisher) {
+            return new ClusterEventReceiver(node.name(), node, types, codec, publisher, false, 1);
+        }
+
+        @Bean
+        PlumtreeEndpoint ownEndpoint(ClusterNode node, ClusterStatus status) {
+            return new PlumtreeEndpoint(node, status, Map::of);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,0 +1,2 @@
+/** Micrometer meters {@code plumtree.*}. */
+package io.plumtree.spring.metrics;

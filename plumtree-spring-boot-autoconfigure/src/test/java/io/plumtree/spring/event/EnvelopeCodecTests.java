@@ -1,0 +1,66 @@
+package io.plumtree.spring.event;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnvelopeCodecTests {
+
+    private final EnvelopeCodec codec = new EnvelopeCodec(JsonMapper.shared());
+
+    @Test
+    void roundTrip() {
+        Instant at = Instant.ofEpochMilli(1_764_090_000_123L);
+        byte[] bytes = codec.encode("order-placed", at, Map.of("tenant", "acme"), new OrderPlaced("o-1", 1999));
+        EventEnvelope envelope = codec.decode(bytes);
+        assertThat(envelope.type()).isEqualTo("order-placed");
+        assertThat(envelope.publishedAt()).isEqualTo(at);
+        assertThat(envelope.headers()).containsExactly(Map.entry("tenant", "acme"));
+        assertThat(codec.mapper().treeToValue(envelope.payload(), OrderPlaced.class))
+                .isEqualTo(new OrderPlaced("o-1", 1999));
+    }
+
+    @Test
+    void theWireFormatIsOneReadableJsonObject() {
+        String json = new String(codec.encode("t", Instant.ofEpochMilli(5), Map.of(), new OrderPlaced("o", 1)),
+                StandardCharsets.UTF_8);
+        assertThat(codec.mapper().readTree(json)).isEqualTo(codec.mapper().readTree(
+                "{\"v\":1,\"type\":\"t\",\"time\":5,\"headers\":{},\"payload\":{\"orderId\":\"o\",\"cents\":1}}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{not json",
+            "[1,2]",
+            "\"text\"",
+            "{\"v\":2,\"type\":\"t\",\"time\":1,\"payload\":{}}",
+            "{\"type\":\"t\",\"time\":1,\"payload\":{}}",
+            "{\"v\":1,\"time\":1,\"payload\":{}}",
+            "{\"v\":1,\"type\":\"\",\"time\":1,\"payload\":{}}",
+            "{\"v\":1,\"type\":\"t\",\"payload\":{}}",
+            "{\"v\":1,\"type\":\"t\",\"time\":1}",
+            "{\"v\":1,\"type\":\"t\",\"time\":1,\"headers\":[],\"payload\":{}}",
+            "{\"v\":1,\"type\":\"t\",\"time\":1,\"headers\":{\"a\":1},\"payload\":{}}",
+            ""})
+    void whatIsNotAnEnvelopeIsRefusedWithAReason(String input) {
+        assertThatThrownBy(() -> codec.decode(input.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEnvelopeException.class).hasMessageNotContaining("null pointer");
+    }
+
+    @Test
+    void aRefusedEnvelopeStillNamesItsTypeWhenItHasOne() {
+        assertThatThrownBy(() -> codec.decode("{\"v\":1,\"type\":\"t\",\"time\":1}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(MalformedEnvelopeException.class, e -> {
+                    assertThat(e.type()).isEqualTo("t");
+                    assertThat(e.getMessage()).isEqualTo("no payload");
+                });
+    }
+}

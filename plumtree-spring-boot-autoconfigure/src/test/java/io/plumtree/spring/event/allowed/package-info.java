@@ -1,0 +1,2 @@
+/** Test classes in an allowed package. */
+package io.plumtree.spring.event.allowed;

@@ -1,0 +1,2 @@
+/** Test support shared by the starter's tests. */
+package io.plumtree.spring;

@@ -24,6 +24,7 @@ final class BroadcastMeasure implements SimObserver {
     long ihaveMsgs;
     long graftMsgs;
     long pruneMsgs;
+    long digestMsgs;
     long duplicateDeliveries;
 
     BroadcastMeasure(int n, int total, int warmup, long measureFrom) {
@@ -71,6 +72,8 @@ final class BroadcastMeasure implements SimObserver {
             graftMsgs++;
         } else if (message instanceof PlumtreeMessage.Prune) {
             pruneMsgs++;
+        } else if (message instanceof PlumtreeMessage.Digest) {
+            digestMsgs++;
         }
     }
 

@@ -15,6 +15,7 @@ package io.plumtree.engine.sim;
  * @param ihaveMsgs       IHAVE messages sent from the first measured broadcast on
  * @param graftMsgs       GRAFT messages sent from the first measured broadcast on
  * @param pruneMsgs       PRUNE messages sent from the first measured broadcast on
+ * @param digestMsgs      DIGEST messages sent from the first measured broadcast on
  * @param crashed         nodes that crashed
  * @param countedBroadcasts measured broadcasts that count for reliability
  * @param duplicateDeliveries deliveries of a message a node had already delivered (must be 0)
@@ -32,6 +33,7 @@ public record BroadcastResult(
         long ihaveMsgs,
         long graftMsgs,
         long pruneMsgs,
+        long digestMsgs,
         int crashed,
         int countedBroadcasts,
         long duplicateDeliveries,
@@ -62,6 +64,7 @@ public record BroadcastResult(
                 .put("ihave_msgs", ihaveMsgs)
                 .put("graft_msgs", graftMsgs)
                 .put("prune_msgs", pruneMsgs)
+                .put("digest_msgs", digestMsgs)
                 .put("crashed", crashed)
                 .put("counted_broadcasts", countedBroadcasts)
                 .put("duplicate_deliveries", duplicateDeliveries)

@@ -120,7 +120,7 @@ public final class BroadcastScenario {
         int firstCounted = (int) Math.max(s.warmup(), Math.min(total, ceilDiv(countFrom - START_NANOS, interval)));
         BroadcastMeasure.Figures f = measure.figures(aliveNodes, firstCounted);
         return new BroadcastResult(s, f.reliability(), f.rmr(), f.ldhMax(), f.ldhMean(), measure.payloadMsgs,
-                measure.ihaveMsgs, measure.graftMsgs, measure.pruneMsgs, crashCount, f.counted(),
+                measure.ihaveMsgs, measure.graftMsgs, measure.pruneMsgs, measure.digestMsgs, crashCount, f.counted(),
                 measure.duplicateDeliveries, sim.eventsHandled(), sim.now() / 1e9,
                 (System.nanoTime() - wallStart) / 1e9);
     }

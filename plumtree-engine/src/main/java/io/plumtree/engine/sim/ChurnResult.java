@@ -11,6 +11,7 @@ package io.plumtree.engine.sim;
  * @param ihaveMsgs            IHAVE messages sent from then on
  * @param graftMsgs            GRAFT messages sent from then on
  * @param pruneMsgs            PRUNE messages sent from then on
+ * @param digestMsgs          DIGEST messages sent from then on
  * @param crashed              nodes crashed
  * @param duplicateDeliveries  deliveries of a message a node had already delivered (must be 0)
  * @param joinConvergenceS     from the first start until every node saw every other alive; -1 if never
@@ -25,6 +26,7 @@ public record ChurnResult(
         long ihaveMsgs,
         long graftMsgs,
         long pruneMsgs,
+        long digestMsgs,
         int crashed,
         long duplicateDeliveries,
         double joinConvergenceS,
@@ -51,6 +53,7 @@ public record ChurnResult(
                 .put("ihave_msgs", ihaveMsgs)
                 .put("graft_msgs", graftMsgs)
                 .put("prune_msgs", pruneMsgs)
+                .put("digest_msgs", digestMsgs)
                 .put("crashed", crashed)
                 .put("counted_broadcasts", figures.counted())
                 .put("duplicate_deliveries", duplicateDeliveries)

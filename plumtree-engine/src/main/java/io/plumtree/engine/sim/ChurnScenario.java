@@ -120,7 +120,7 @@ public final class ChurnScenario {
         }
         int firstCounted = (int) Math.min(total, s.warmup() + (GRACE_NANOS + interval - 1) / interval);
         return new ChurnResult(s, measure.figures(alive, firstCounted), measure.payloadMsgs, measure.ihaveMsgs,
-                measure.graftMsgs, measure.pruneMsgs, crashCount, measure.duplicateDeliveries,
+                measure.graftMsgs, measure.pruneMsgs, measure.digestMsgs, crashCount, measure.duplicateDeliveries,
                 tracker.joinConvergedAt < 0 ? -1 : tracker.joinConvergedAt / 1e9,
                 tracker.survivorsConvergedAt < 0 ? -1 : (tracker.survivorsConvergedAt - crashAt) / 1e9,
                 cluster.sim.now() / 1e9, (System.nanoTime() - wallStart) / 1e9);

@@ -380,7 +380,7 @@ public final class Swim {
     }
 
     private void startProbe(Consumer<? super SwimOutput> out) {
-        NodeId target = probeOrder.next(table.ids(), id -> {
+        NodeId target = probeOrder.next(table::ids, id -> {
             Member m = table.get(id);
             return m != null && !id.equals(self) && !m.state().deadOrLeft();
         });

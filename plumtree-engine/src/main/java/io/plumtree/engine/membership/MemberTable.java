@@ -349,6 +349,37 @@ final class MemberTable {
         queue.enqueue(self, new Alive(inc, self, address, me.metadata()));
     }
 
+    /**
+     * The death this node holds that {@code m} has not heard of, or null: {@code m} is a suspicion of a member this
+     * node holds dead or left, at no newer incarnation, or an alive message of no newer incarnation at the same
+     * address; the member died or left less than gossipToTheDeadTime ago. The sender of such a message missed the
+     * death (a member that accepted it would gossip the death instead), so it is worth telling.
+     */
+    Dead deathBehind(SwimMessage m, long now) {
+        NodeId about;
+        long incarnation;
+        if (m instanceof Suspect s) {
+            about = s.node();
+            incarnation = s.incarnation();
+        } else if (m instanceof Alive a) {
+            about = a.node();
+            incarnation = a.incarnation();
+        } else {
+            return null;
+        }
+        int slot = members.slotOf(about);
+        if (slot < 0 || about.equals(self) || !members.state(slot).deadOrLeft()
+                || incarnation > members.incarnation(slot)
+                || now - members.changedNanos(slot) >= config.gossipToTheDeadTime().toNanos()) {
+            return null;
+        }
+        if (m instanceof Alive a && !a.address().equals(members.address(slot))) {
+            return null;
+        }
+        NodeId from = members.state(slot) == MemberState.LEFT ? about : self;
+        return new Dead(members.incarnation(slot), about, from);
+    }
+
     /** Applies a remote full state as the gossip would be; a remote "dead" is only suspected here. */
     void mergeRemoteState(List<NodeState> states, long now, Consumer<? super SwimOutput> out) {
         for (NodeState s : states) {

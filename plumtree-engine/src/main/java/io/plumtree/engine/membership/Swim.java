@@ -126,9 +126,7 @@ public final class Swim {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(out, "out");
         if (input instanceof SwimInput.PacketReceived p) {
-            for (SwimMessage m : p.messages()) {
-                onPacketMessage(p.fromAddress(), m, nowNanos, out);
-            }
+            onPacket(p, nowNanos, out);
         } else if (input instanceof SwimInput.StreamReceived s) {
             onStreamMessage(s.fromAddress(), s.message(), nowNanos, out);
         } else if (input instanceof SwimInput.TimerFired t) {
@@ -246,6 +244,32 @@ public final class Swim {
     }
 
     // ---- messages ----
+
+    /**
+     * Handles each message of a datagram in order; news in it that this node knows to be stale (about a member it
+     * holds dead or left) is answered with the deaths, in one datagram back to the sender
+     * ({@link SwimConfig#answerStaleRumours()}). At most one answer per datagram received, within the packet budget.
+     */
+    private void onPacket(SwimInput.PacketReceived p, long now, Consumer<? super SwimOutput> out) {
+        List<SwimMessage> deaths = null;
+        int size = 0;
+        for (SwimMessage m : p.messages()) {
+            if (config.answerStaleRumours()) {
+                Dead d = table.deathBehind(m, now);
+                if (d != null && size + d.encodedSize() <= config.packetBudget()) {
+                    if (deaths == null) {
+                        deaths = new ArrayList<>(2);
+                    }
+                    deaths.add(d);
+                    size += d.encodedSize();
+                }
+            }
+            onPacketMessage(p.fromAddress(), m, now, out);
+        }
+        if (deaths != null) {
+            sendPacket(p.fromAddress(), deaths, out);
+        }
+    }
 
     private void onPacketMessage(String from, SwimMessage m, long now, Consumer<? super SwimOutput> out) {
         if (m instanceof Ping p) {

@@ -36,6 +36,11 @@ import java.util.Objects;
  * @param dynamicSuspicion        Lifeguard dynamic suspicion timeouts that shrink with confirmations; off, a
  *                                suspicion lasts the shortest timeout
  * @param buddySystem             Lifeguard buddy system: a suspect is told it is suspected with each ping
+ * @param answerStaleRumours      a member that holds X dead or left and receives a datagram carrying older news of
+ *                                X (a suspicion, or an alive message of no newer incarnation at the same address)
+ *                                answers the sender with X's death at once, so a member that missed the death
+ *                                learns it in one round trip instead of waiting out its own suspicion (not in
+ *                                memberlist, where only the periodic push-pull repairs it)
  */
 public record SwimConfig(
         Duration probeInterval,
@@ -56,7 +61,8 @@ public record SwimConfig(
         int maxQueuedUpdates,
         boolean awarenessEnabled,
         boolean dynamicSuspicion,
-        boolean buddySystem) {
+        boolean buddySystem,
+        boolean answerStaleRumours) {
 
     /** Smallest packet budget accepted: room for a ping and a few updates. */
     public static final int MIN_PACKET_BUDGET = 256;
@@ -196,6 +202,7 @@ public record SwimConfig(
         private boolean awarenessEnabled = true;
         private boolean dynamicSuspicion = true;
         private boolean buddySystem = true;
+        private boolean answerStaleRumours = true;
 
         /** Starts from the {@code lan} values. */
         public Builder() {
@@ -221,6 +228,7 @@ public record SwimConfig(
             awarenessEnabled = c.awarenessEnabled;
             dynamicSuspicion = c.dynamicSuspicion;
             buddySystem = c.buddySystem;
+            answerStaleRumours = c.answerStaleRumours;
         }
 
         /** See {@link SwimConfig#joinSyncDelay()}. */
@@ -280,6 +288,9 @@ public record SwimConfig(
         /** See {@link SwimConfig#buddySystem()}. */
         public Builder buddySystem(boolean v) { buddySystem = v; return this; }
 
+        /** See {@link SwimConfig#answerStaleRumours()}. */
+        public Builder answerStaleRumours(boolean v) { answerStaleRumours = v; return this; }
+
         /** Turns all three parts of Lifeguard on or off together (plain SWIM when off, for comparison). */
         public Builder lifeguard(boolean v) {
             awarenessEnabled = v;
@@ -293,7 +304,8 @@ public record SwimConfig(
             return new SwimConfig(probeInterval, probeTimeout, suspicionMult, suspicionMaxTimeoutMult,
                     gossipInterval, gossipNodes, retransmitMult, pushPullInterval, joinSyncDelay, indirectChecks,
                     awarenessMaxMultiplier, gossipToTheDeadTime, deadNodeReclaimTime, packetBudget,
-                    maxMetadataBytes, maxQueuedUpdates, awarenessEnabled, dynamicSuspicion, buddySystem);
+                    maxMetadataBytes, maxQueuedUpdates, awarenessEnabled, dynamicSuspicion, buddySystem,
+                    answerStaleRumours);
         }
     }
 }

@@ -418,4 +418,77 @@ class SwimTest {
         assertThat(only(out, SendPacket.class)).isNotEmpty().allMatch(p -> p.encodedSize() <= 300);
         assertThat(allSent(out)).filteredOn(m -> m instanceof Alive).hasSizeGreaterThan(30);
     }
+
+    private static Swim joined(NodeId self, SwimConfig config, NodeId... all) {
+        Swim swim = new Swim(self, self.name(), new byte[0], config, new SplittableRandom(self.name().hashCode()));
+        List<NodeState> states = new ArrayList<>();
+        for (NodeId o : all) {
+            states.add(new NodeState(o, o.name(), 1, MemberState.ALIVE, new byte[0]));
+        }
+        swim.handle(new SwimInput.StreamReceived("a", new PushPull(true, true, states)), 0, o -> { });
+        return swim;
+    }
+
+    private static List<SwimOutput> handle(Swim swim, SwimInput input, long now) {
+        List<SwimOutput> out = new ArrayList<>();
+        swim.handle(input, now, out::add);
+        return out;
+    }
+
+    @Test
+    void aMemberThatMissedADeathLearnsItFromTheFirstMemberItTellsItsSuspicion() {
+        NodeId informedId = NodeId.of("informed");
+        NodeId staleId = NodeId.of("stale");
+        Swim informed = joined(informedId, SwimConfig.lan(), A, B, C, informedId, staleId);
+        Swim stale = joined(staleId, SwimConfig.lan(), A, B, C, informedId, staleId);
+        long t = 10 * S;
+        handle(informed, new SwimInput.PacketReceived("a", List.of(new Dead(1, C, A))), t);
+        assertThat(informed.member(C).state()).isEqualTo(MemberState.DEAD);
+        // the stale member heard one accusation and missed the death: a long suspicion with a single accuser
+        handle(stale, new SwimInput.PacketReceived("b", List.of(new Suspect(1, C, B))), t);
+        assertThat(stale.member(C).state()).isEqualTo(MemberState.SUSPECT);
+        long deadline = stale.suspicionDeadlineNanos(C);
+        assertThat(deadline - t).isGreaterThan(10 * S);
+
+        // its next gossip carries the suspicion; whichever member holding C dead gets it answers with the death
+        List<SwimOutput> gossip = handle(stale, new SwimInput.TimerFired(new SwimTimer.GossipTick()), t + 200 * MS);
+        SendPacket carrying = only(gossip, SendPacket.class).stream()
+                .filter(p -> p.messages().contains(new Suspect(1, C, B))).findFirst().orElseThrow();
+        List<SwimOutput> answer = handle(informed, new SwimInput.PacketReceived("stale", carrying.messages()),
+                t + 201 * MS);
+        List<SendPacket> toStale = only(answer, SendPacket.class).stream()
+                .filter(p -> p.toAddress().equals("stale")).toList();
+        assertThat(toStale).hasSize(1);
+        assertThat(toStale.get(0).messages()).contains(new Dead(1, C, informedId));
+
+        List<SwimOutput> learned = handle(stale, new SwimInput.PacketReceived("informed",
+                toStale.get(0).messages()), t + 202 * MS);
+        assertThat(stale.member(C).state()).as("learned long before its deadline").isEqualTo(MemberState.DEAD);
+        assertThat(only(learned, MemberEvent.class)).extracting(MemberEvent::kind).contains(MemberEvent.Kind.FAILED);
+    }
+
+    @Test
+    void onlyOlderNewsOfARecentDeathIsAnsweredAndOnlyWhenAsked() {
+        create(SwimConfig.lan(), A, B, C);
+        long t = 10 * S;
+        packet("a", t, new Dead(1, C, A));
+        Dead death = new Dead(1, C, SELF);
+        Alive oldNews = new Alive(1, C, "c", new byte[0]);
+        assertThat(only(packet("b", t + S, new Suspect(1, C, B), oldNews), SendPacket.class))
+                .as("one answer per datagram").singleElement()
+                .satisfies(p -> assertThat(p.toAddress()).isEqualTo("b"))
+                .satisfies(p -> assertThat(p.messages()).contains(death));
+        assertThat(allSent(packet("b", t + S, new Suspect(2, C, B)))).as("newer accusation: not stale")
+                .doesNotContain(death);
+        assertThat(allSent(packet("b", t + S, new Alive(1, C, "c-elsewhere", new byte[0]))))
+                .as("another address: not the same news").doesNotContain(death);
+        assertThat(allSent(packet("b", t + S, new Suspect(1, B, A)))).as("news of a live member")
+                .doesNotContain(death);
+        assertThat(allSent(packet("b", t + 30 * S, new Suspect(1, C, B)))).as("dead longer than gossipToTheDeadTime")
+                .doesNotContain(death);
+
+        create(SwimConfig.lan().toBuilder().answerStaleRumours(false).build(), A, B, C);
+        packet("a", t, new Dead(1, C, A));
+        assertThat(allSent(packet("b", t + S, new Suspect(1, C, B)))).as("switched off").isEmpty();
+    }
 }

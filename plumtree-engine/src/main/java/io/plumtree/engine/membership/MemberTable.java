@@ -308,6 +308,25 @@ final class MemberTable {
         Suspicion suspicion = new Suspicion(s.incarnation(), s.from(), now, k, min, max);
         suspicions.put(s.node(), suspicion);
         scheduleSuspicionTimer(s.node(), suspicion, now, out);
+        if (config.repairStragglers() && max > min) {
+            out.accept(new ScheduleTimer(min, new SwimTimer.SuspicionRecheck(s.node(), s.incarnation())));
+        }
+    }
+
+    /**
+     * A suspicion has run for the shortest timeout. If it is still running, this node lacks the confirmations the
+     * others may have had: members with all of them have declared the suspect dead by now. Gossiping the suspicion
+     * once more, as first raised (no new accuser), lets them answer with the death
+     * ({@link SwimConfig#repairStragglers()}); members still suspecting count nothing new.
+     */
+    void onSuspicionRecheck(SwimTimer.SuspicionRecheck t, long now) {
+        Suspicion s = suspicions.get(t.node());
+        Member m = get(t.node());
+        if (s == null || s.incarnation() != t.incarnation() || s.expired(now) || m == null
+                || m.state() != MemberState.SUSPECT || m.incarnation() != s.incarnation()) {
+            return;
+        }
+        queue.enqueue(t.node(), new Suspect(s.incarnation(), t.node(), s.firstAccuser()));
     }
 
     /** Asks for a timer at the suspicion's current deadline (sooner after each confirmation). */

@@ -248,13 +248,13 @@ public final class Swim {
     /**
      * Handles each message of a datagram in order; news in it that this node knows to be stale (about a member it
      * holds dead or left) is answered with the deaths, in one datagram back to the sender
-     * ({@link SwimConfig#answerStaleRumours()}). At most one answer per datagram received, within the packet budget.
+     * ({@link SwimConfig#repairStragglers()}). At most one answer per datagram received, within the packet budget.
      */
     private void onPacket(SwimInput.PacketReceived p, long now, Consumer<? super SwimOutput> out) {
         List<SwimMessage> deaths = null;
         int size = 0;
         for (SwimMessage m : p.messages()) {
-            if (config.answerStaleRumours()) {
+            if (config.repairStragglers()) {
                 Dead d = table.deathBehind(m, now);
                 if (d != null && size + d.encodedSize() <= config.packetBudget()) {
                     if (deaths == null) {
@@ -375,6 +375,8 @@ public final class Swim {
             }
         } else if (timer instanceof SwimTimer.SuspicionTimeout t) {
             table.onSuspicionTimeout(t, now, out);
+        } else if (timer instanceof SwimTimer.SuspicionRecheck t) {
+            table.onSuspicionRecheck(t, now);
         } else if (timer instanceof SwimTimer.Reap) {
             table.reap(now);
             out.accept(new ScheduleTimer(config.gossipToTheDeadTime().toNanos(), timer));

@@ -436,35 +436,73 @@ class SwimTest {
     }
 
     @Test
-    void aMemberThatMissedADeathLearnsItFromTheFirstMemberItTellsItsSuspicion() {
+    void aMemberThatMissedADeathAsksAgainAfterTheShortestTimeoutAndIsAnsweredWithTheDeath() {
         NodeId informedId = NodeId.of("informed");
         NodeId staleId = NodeId.of("stale");
         Swim informed = joined(informedId, SwimConfig.lan(), A, B, C, informedId, staleId);
         Swim stale = joined(staleId, SwimConfig.lan(), A, B, C, informedId, staleId);
         long t = 10 * S;
-        handle(informed, new SwimInput.PacketReceived("a", List.of(new Dead(1, C, A))), t);
-        assertThat(informed.member(C).state()).isEqualTo(MemberState.DEAD);
-        // the stale member heard one accusation and missed the death: a long suspicion with a single accuser
-        handle(stale, new SwimInput.PacketReceived("b", List.of(new Suspect(1, C, B))), t);
+        // the stale member heard one accusation, then missed the confirmations and the death: a long suspicion
+        List<SwimOutput> started = handle(stale, new SwimInput.PacketReceived("b", List.of(new Suspect(1, C, B))), t);
         assertThat(stale.member(C).state()).isEqualTo(MemberState.SUSPECT);
         long deadline = stale.suspicionDeadlineNanos(C);
-        assertThat(deadline - t).isGreaterThan(10 * S);
+        SwimTimer.SuspicionRecheck recheck = new SwimTimer.SuspicionRecheck(C, 1);
+        long recheckAt = t + only(started, ScheduleTimer.class).stream().filter(st -> st.timer().equals(recheck))
+                .mapToLong(ScheduleTimer::delayNanos).findFirst().orElseThrow();
+        long min = SwimMath.suspicionTimeoutNanos(4, 5, S);
+        assertThat(recheckAt).isEqualTo(t + min).isLessThan(deadline);
+        long now = t;
+        for (int i = 0; i < 50; i++) {
+            now += 200 * MS;
+            handle(stale, new SwimInput.TimerFired(new SwimTimer.GossipTick()), now);
+        }
+        assertThat(allSent(handle(stale, new SwimInput.TimerFired(new SwimTimer.GossipTick()), now)))
+                .as("the suspicion was gossiped its retransmit limit").doesNotContain(new Suspect(1, C, B));
+        handle(informed, new SwimInput.PacketReceived("a", List.of(new Dead(1, C, A))), recheckAt - S);
+        assertThat(informed.member(C).state()).isEqualTo(MemberState.DEAD);
 
-        // its next gossip carries the suspicion; whichever member holding C dead gets it answers with the death
-        List<SwimOutput> gossip = handle(stale, new SwimInput.TimerFired(new SwimTimer.GossipTick()), t + 200 * MS);
+        // the shortest timeout has passed and the suspicion still runs: gossip it once more, as first raised
+        handle(stale, new SwimInput.TimerFired(recheck), recheckAt);
+        List<SwimOutput> gossip = handle(stale, new SwimInput.TimerFired(new SwimTimer.GossipTick()),
+                recheckAt + 200 * MS);
         SendPacket carrying = only(gossip, SendPacket.class).stream()
                 .filter(p -> p.messages().contains(new Suspect(1, C, B))).findFirst().orElseThrow();
+        // whoever holds C dead answers with the death, straight to the sender
         List<SwimOutput> answer = handle(informed, new SwimInput.PacketReceived("stale", carrying.messages()),
-                t + 201 * MS);
+                recheckAt + 201 * MS);
         List<SendPacket> toStale = only(answer, SendPacket.class).stream()
                 .filter(p -> p.toAddress().equals("stale")).toList();
         assertThat(toStale).hasSize(1);
         assertThat(toStale.get(0).messages()).contains(new Dead(1, C, informedId));
 
         List<SwimOutput> learned = handle(stale, new SwimInput.PacketReceived("informed",
-                toStale.get(0).messages()), t + 202 * MS);
+                toStale.get(0).messages()), recheckAt + 202 * MS);
         assertThat(stale.member(C).state()).as("learned long before its deadline").isEqualTo(MemberState.DEAD);
         assertThat(only(learned, MemberEvent.class)).extracting(MemberEvent::kind).contains(MemberEvent.Kind.FAILED);
+        assertThat(recheckAt + 202 * MS).isLessThan(deadline - 10 * S);
+    }
+
+    @Test
+    void aSuspicionIsGossipedAgainOnlyIfItStillRunsForWantOfConfirmations() {
+        create(SwimConfig.lan(), A, B, C, D);
+        long t = 10 * S;
+        packet("a", t, new Suspect(1, C, A));
+        packet("a", t + S, new Alive(2, C, "c", new byte[0]));
+        fire(new SwimTimer.SuspicionRecheck(C, 1), t + 12 * S);
+        assertThat(allSent(fire(new SwimTimer.GossipTick(), t + 12 * S))).as("refuted")
+                .doesNotContain(new Suspect(1, C, A));
+
+        packet("a", t, new Suspect(1, D, A));
+        packet("b", t, new Suspect(1, D, B));
+        packet("c", t, new Suspect(1, D, C));
+        assertThat(core.suspicionDeadlineNanos(D) - t).as("all confirmations: the shortest timeout")
+                .isEqualTo(SwimMath.suspicionTimeoutNanos(4, 5, S));
+        for (int i = 1; i <= 50; i++) {
+            fire(new SwimTimer.GossipTick(), t + i * 200 * MS);
+        }
+        fire(new SwimTimer.SuspicionRecheck(D, 1), core.suspicionDeadlineNanos(D));
+        assertThat(allSent(fire(new SwimTimer.GossipTick(), core.suspicionDeadlineNanos(D))))
+                .as("expired: nothing to ask").noneMatch(m -> m instanceof Suspect);
     }
 
     @Test
@@ -487,7 +525,7 @@ class SwimTest {
         assertThat(allSent(packet("b", t + 30 * S, new Suspect(1, C, B)))).as("dead longer than gossipToTheDeadTime")
                 .doesNotContain(death);
 
-        create(SwimConfig.lan().toBuilder().answerStaleRumours(false).build(), A, B, C);
+        create(SwimConfig.lan().toBuilder().repairStragglers(false).build(), A, B, C);
         packet("a", t, new Dead(1, C, A));
         assertThat(allSent(packet("b", t + S, new Suspect(1, C, B)))).as("switched off").isEmpty();
     }

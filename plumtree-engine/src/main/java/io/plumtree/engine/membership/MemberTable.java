@@ -10,14 +10,11 @@ import io.plumtree.engine.membership.SwimOutput.ScheduleTimer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -44,14 +41,8 @@ final class MemberTable {
     /** Told of new members, so they are probed this round. */
     private final ProbeOrder probeOrder;
 
-    /** Every known member, this node included, by name (ordered, so iteration never depends on hashing). */
-    private final TreeMap<NodeId, Member> members = new TreeMap<>();
-
-    /** The same members in slots, for O(1) random picks; a removed member's slot goes to the last one. */
-    private final ArrayList<Member> slots = new ArrayList<>();
-
-    /** Slot of each member in {@link #slots}. */
-    private final HashMap<NodeId, Integer> slotOf = new HashMap<>();
+    /** Every known member, this node included. */
+    private final MemberSlots members = new MemberSlots();
 
     /** Alive and suspect members, this node included, kept as members change. */
     private int live;
@@ -76,61 +67,63 @@ final class MemberTable {
         put(new Member(self, address, 1, MemberState.ALIVE, metadata, 0));
     }
 
-    /** Every change of {@link #members} goes through here, to keep {@link #slots} and {@link #live} in step. */
+    /** Every change of {@link #members} goes through here, to keep {@link #live} in step. */
     private void put(Member m) {
-        Member old = members.put(m.id(), m);
-        if (old == null) {
-            slotOf.put(m.id(), slots.size());
-            slots.add(m);
-        } else {
-            slots.set(slotOf.get(m.id()), m);
-            live -= isLive(old) ? 1 : 0;
-        }
-        live += isLive(m) ? 1 : 0;
+        MemberState replaced = members.put(m);
+        live += (isLive(m.state()) ? 1 : 0) - (replaced != null && isLive(replaced) ? 1 : 0);
     }
 
     private void remove(NodeId id) {
-        Member old = members.remove(id);
-        if (old == null) {
+        int slot = members.slotOf(id);
+        if (slot < 0) {
             return;
         }
-        live -= isLive(old) ? 1 : 0;
-        int slot = slotOf.remove(id);
-        Member last = slots.remove(slots.size() - 1);
-        if (slot < slots.size()) {
-            slots.set(slot, last);
-            slotOf.put(last.id(), slot);
-        }
+        live -= isLive(members.state(slot)) ? 1 : 0;
+        members.remove(id);
     }
 
-    private static boolean isLive(Member m) {
-        return m.state() == MemberState.ALIVE || m.state() == MemberState.SUSPECT;
+    private static boolean isLive(MemberState state) {
+        return state == MemberState.ALIVE || state == MemberState.SUSPECT;
     }
 
     /** Number of members, this node included. */
     int size() {
-        return slots.size();
+        return members.size();
     }
 
     /** The member in slot {@code i} (slots are in no meaningful order; for random picks). */
     Member inSlot(int i) {
-        return slots.get(i);
+        return members.member(i);
     }
 
+    /** What this node knows about {@code id}, or null. */
     Member get(NodeId id) {
-        return members.get(id);
+        int slot = members.slotOf(id);
+        return slot < 0 ? null : members.member(slot);
     }
 
     Member me() {
-        return members.get(self);
+        return get(self);
     }
 
-    Collection<Member> all() {
-        return members.values();
+    /** Every member, in name order (sorted on each call). */
+    List<Member> all() {
+        int[] slots = members.slotsInNameOrder();
+        List<Member> all = new ArrayList<>(slots.length);
+        for (int slot : slots) {
+            all.add(members.member(slot));
+        }
+        return all;
     }
 
-    Set<NodeId> ids() {
-        return members.keySet();
+    /** Every member's name, in name order (sorted on each call). */
+    List<NodeId> ids() {
+        int[] slots = members.slotsInNameOrder();
+        List<NodeId> ids = new ArrayList<>(slots.length);
+        for (int slot : slots) {
+            ids.add(members.id(slot));
+        }
+        return ids;
     }
 
     boolean leaving() {
@@ -174,7 +167,7 @@ final class MemberTable {
         if (s == null || s.incarnation() != t.incarnation() || !s.expired(now)) {
             return;
         }
-        Member m = members.get(t.node());
+        Member m = get(t.node());
         if (m != null && m.state() == MemberState.SUSPECT && m.incarnation() == s.incarnation()) {
             deadNode(new Dead(s.incarnation(), t.node(), self), now, out);
         } else {
@@ -186,13 +179,15 @@ final class MemberTable {
     void reap(long now) {
         long keep = config.gossipToTheDeadTime().toNanos();
         List<NodeId> reaped = new ArrayList<>();
-        for (Member m : members.values()) {
-            if (!m.id().equals(self) && m.state().deadOrLeft() && now - m.stateChangedNanos() >= keep) {
-                reaped.add(m.id());
+        for (int slot = 0; slot < members.size(); slot++) {
+            if (members.state(slot).deadOrLeft() && now - members.changedNanos(slot) >= keep
+                    && !members.id(slot).equals(self)) {
+                reaped.add(members.id(slot));
             }
         }
+        reaped.sort(null);
         reaped.forEach(this::remove);
-        suspicions.keySet().removeIf(id -> !members.containsKey(id));
+        suspicions.keySet().removeIf(id -> members.slotOf(id) < 0);
     }
 
     /**
@@ -208,7 +203,12 @@ final class MemberTable {
         if (a.metadata().length > config.maxMetadataBytes()) {
             return;
         }
-        Member old = members.get(a.node());
+        int slot = members.slotOf(a.node());
+        if (slot >= 0 && !isSelf && a.incarnation() <= members.incarnation(slot)
+                && members.address(slot).equals(a.address())) {
+            return; // old news of a known member, the common case while gossip spreads
+        }
+        Member old = slot < 0 ? null : members.member(slot);
         boolean updatesNode = false;
         if (old != null && !old.address().equals(a.address())) {
             if (!isSelf && old.state().deadOrLeft()) {
@@ -274,7 +274,7 @@ final class MemberTable {
      * running suspicion by a new member confirms it (Lifeguard); an accusation of ourselves is refuted.
      */
     void suspectNode(Suspect s, long now, Consumer<? super SwimOutput> out) {
-        Member m = members.get(s.node());
+        Member m = get(s.node());
         if (m == null || s.incarnation() < m.incarnation()) {
             return;
         }
@@ -308,6 +308,25 @@ final class MemberTable {
         Suspicion suspicion = new Suspicion(s.incarnation(), s.from(), now, k, min, max);
         suspicions.put(s.node(), suspicion);
         scheduleSuspicionTimer(s.node(), suspicion, now, out);
+        if (config.repairStragglers() && max > min) {
+            out.accept(new ScheduleTimer(min, new SwimTimer.SuspicionRecheck(s.node(), s.incarnation())));
+        }
+    }
+
+    /**
+     * A suspicion has run for the shortest timeout. If it is still running, this node lacks the confirmations the
+     * others may have had: members with all of them have declared the suspect dead by now. Gossiping the suspicion
+     * once more, as first raised (no new accuser), lets them answer with the death
+     * ({@link SwimConfig#repairStragglers()}); members still suspecting count nothing new.
+     */
+    void onSuspicionRecheck(SwimTimer.SuspicionRecheck t, long now) {
+        Suspicion s = suspicions.get(t.node());
+        Member m = get(t.node());
+        if (s == null || s.incarnation() != t.incarnation() || s.expired(now) || m == null
+                || m.state() != MemberState.SUSPECT || m.incarnation() != s.incarnation()) {
+            return;
+        }
+        queue.enqueue(t.node(), new Suspect(s.incarnation(), t.node(), s.firstAccuser()));
     }
 
     /** Asks for a timer at the suspicion's current deadline (sooner after each confirmation). */
@@ -318,7 +337,7 @@ final class MemberTable {
 
     /** memberlist deadNode: dead from the member itself means left; our own death is refuted unless we leave. */
     void deadNode(Dead d, long now, Consumer<? super SwimOutput> out) {
-        Member m = members.get(d.node());
+        Member m = get(d.node());
         if (m == null || d.incarnation() < m.incarnation()) {
             return;
         }
@@ -342,11 +361,42 @@ final class MemberTable {
 
     /** Raises our incarnation above the accused one and gossips that we are alive; costs one awareness point. */
     private void refute(long accusedIncarnation) {
-        Member me = members.get(self);
+        Member me = get(self);
         long inc = Math.max(me.incarnation() + 1, accusedIncarnation + 1);
         awareness.apply(1);
         put(new Member(self, address, inc, MemberState.ALIVE, me.metadata(), me.stateChangedNanos()));
         queue.enqueue(self, new Alive(inc, self, address, me.metadata()));
+    }
+
+    /**
+     * The death this node holds that {@code m} has not heard of, or null: {@code m} is a suspicion of a member this
+     * node holds dead or left, at no newer incarnation, or an alive message of no newer incarnation at the same
+     * address; the member died or left less than gossipToTheDeadTime ago. The sender of such a message missed the
+     * death (a member that accepted it would gossip the death instead), so it is worth telling.
+     */
+    Dead deathBehind(SwimMessage m, long now) {
+        NodeId about;
+        long incarnation;
+        if (m instanceof Suspect s) {
+            about = s.node();
+            incarnation = s.incarnation();
+        } else if (m instanceof Alive a) {
+            about = a.node();
+            incarnation = a.incarnation();
+        } else {
+            return null;
+        }
+        int slot = members.slotOf(about);
+        if (slot < 0 || about.equals(self) || !members.state(slot).deadOrLeft()
+                || incarnation > members.incarnation(slot)
+                || now - members.changedNanos(slot) >= config.gossipToTheDeadTime().toNanos()) {
+            return null;
+        }
+        if (m instanceof Alive a && !a.address().equals(members.address(slot))) {
+            return null;
+        }
+        NodeId from = members.state(slot) == MemberState.LEFT ? about : self;
+        return new Dead(members.incarnation(slot), about, from);
     }
 
     /** Applies a remote full state as the gossip would be; a remote "dead" is only suspected here. */
@@ -364,9 +414,10 @@ final class MemberTable {
 
     /** Every member as a push-pull entry, in name order. */
     List<NodeState> localStates() {
-        List<NodeState> states = new ArrayList<>(members.size());
-        for (Member m : members.values()) {
-            states.add(NodeState.of(m));
+        int[] slots = members.slotsInNameOrder();
+        List<NodeState> states = new ArrayList<>(slots.length);
+        for (int slot : slots) {
+            states.add(NodeState.of(members.member(slot)));
         }
         return states;
     }

@@ -41,6 +41,11 @@ final class Suspicion {
         return incarnation;
     }
 
+    /** The member that raised the suspicion. */
+    NodeId firstAccuser() {
+        return accusers.iterator().next();
+    }
+
     /** Independent confirmations beyond the first accusation. */
     int confirmations() {
         return accusers.size() - 1;

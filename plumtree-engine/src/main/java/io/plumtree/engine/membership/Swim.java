@@ -126,9 +126,7 @@ public final class Swim {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(out, "out");
         if (input instanceof SwimInput.PacketReceived p) {
-            for (SwimMessage m : p.messages()) {
-                onPacketMessage(p.fromAddress(), m, nowNanos, out);
-            }
+            onPacket(p, nowNanos, out);
         } else if (input instanceof SwimInput.StreamReceived s) {
             onStreamMessage(s.fromAddress(), s.message(), nowNanos, out);
         } else if (input instanceof SwimInput.TimerFired t) {
@@ -247,6 +245,32 @@ public final class Swim {
 
     // ---- messages ----
 
+    /**
+     * Handles each message of a datagram in order; news in it that this node knows to be stale (about a member it
+     * holds dead or left) is answered with the deaths, in one datagram back to the sender
+     * ({@link SwimConfig#repairStragglers()}). At most one answer per datagram received, within the packet budget.
+     */
+    private void onPacket(SwimInput.PacketReceived p, long now, Consumer<? super SwimOutput> out) {
+        List<SwimMessage> deaths = null;
+        int size = 0;
+        for (SwimMessage m : p.messages()) {
+            if (config.repairStragglers()) {
+                Dead d = table.deathBehind(m, now);
+                if (d != null && size + d.encodedSize() <= config.packetBudget()) {
+                    if (deaths == null) {
+                        deaths = new ArrayList<>(2);
+                    }
+                    deaths.add(d);
+                    size += d.encodedSize();
+                }
+            }
+            onPacketMessage(p.fromAddress(), m, now, out);
+        }
+        if (deaths != null) {
+            sendPacket(p.fromAddress(), deaths, out);
+        }
+    }
+
     private void onPacketMessage(String from, SwimMessage m, long now, Consumer<? super SwimOutput> out) {
         if (m instanceof Ping p) {
             if (p.target().equals(self)) {
@@ -351,6 +375,8 @@ public final class Swim {
             }
         } else if (timer instanceof SwimTimer.SuspicionTimeout t) {
             table.onSuspicionTimeout(t, now, out);
+        } else if (timer instanceof SwimTimer.SuspicionRecheck t) {
+            table.onSuspicionRecheck(t, now);
         } else if (timer instanceof SwimTimer.Reap) {
             table.reap(now);
             out.accept(new ScheduleTimer(config.gossipToTheDeadTime().toNanos(), timer));
@@ -380,7 +406,7 @@ public final class Swim {
     }
 
     private void startProbe(Consumer<? super SwimOutput> out) {
-        NodeId target = probeOrder.next(table.ids(), id -> {
+        NodeId target = probeOrder.next(table::ids, id -> {
             Member m = table.get(id);
             return m != null && !id.equals(self) && !m.state().deadOrLeft();
         });

@@ -36,6 +36,12 @@ import java.util.Objects;
  * @param dynamicSuspicion        Lifeguard dynamic suspicion timeouts that shrink with confirmations; off, a
  *                                suspicion lasts the shortest timeout
  * @param buddySystem             Lifeguard buddy system: a suspect is told it is suspected with each ping
+ * @param repairStragglers        repairs members that missed a death (not in memberlist, where only the periodic
+ *                                push-pull does): a member that holds X dead or left answers a datagram carrying
+ *                                older news of X (a suspicion, or an alive message of no newer incarnation at the
+ *                                same address) with X's death, straight to the sender; and a member whose suspicion
+ *                                of X is still running after the shortest suspicion timeout, for want of
+ *                                confirmations, gossips it once more, so that whoever already holds X dead answers
  */
 public record SwimConfig(
         Duration probeInterval,
@@ -56,7 +62,8 @@ public record SwimConfig(
         int maxQueuedUpdates,
         boolean awarenessEnabled,
         boolean dynamicSuspicion,
-        boolean buddySystem) {
+        boolean buddySystem,
+        boolean repairStragglers) {
 
     /** Smallest packet budget accepted: room for a ping and a few updates. */
     public static final int MIN_PACKET_BUDGET = 256;
@@ -196,6 +203,7 @@ public record SwimConfig(
         private boolean awarenessEnabled = true;
         private boolean dynamicSuspicion = true;
         private boolean buddySystem = true;
+        private boolean repairStragglers = true;
 
         /** Starts from the {@code lan} values. */
         public Builder() {
@@ -221,6 +229,7 @@ public record SwimConfig(
             awarenessEnabled = c.awarenessEnabled;
             dynamicSuspicion = c.dynamicSuspicion;
             buddySystem = c.buddySystem;
+            repairStragglers = c.repairStragglers;
         }
 
         /** See {@link SwimConfig#joinSyncDelay()}. */
@@ -280,6 +289,9 @@ public record SwimConfig(
         /** See {@link SwimConfig#buddySystem()}. */
         public Builder buddySystem(boolean v) { buddySystem = v; return this; }
 
+        /** See {@link SwimConfig#repairStragglers()}. */
+        public Builder repairStragglers(boolean v) { repairStragglers = v; return this; }
+
         /** Turns all three parts of Lifeguard on or off together (plain SWIM when off, for comparison). */
         public Builder lifeguard(boolean v) {
             awarenessEnabled = v;
@@ -293,7 +305,8 @@ public record SwimConfig(
             return new SwimConfig(probeInterval, probeTimeout, suspicionMult, suspicionMaxTimeoutMult,
                     gossipInterval, gossipNodes, retransmitMult, pushPullInterval, joinSyncDelay, indirectChecks,
                     awarenessMaxMultiplier, gossipToTheDeadTime, deadNodeReclaimTime, packetBudget,
-                    maxMetadataBytes, maxQueuedUpdates, awarenessEnabled, dynamicSuspicion, buddySystem);
+                    maxMetadataBytes, maxQueuedUpdates, awarenessEnabled, dynamicSuspicion, buddySystem,
+                    repairStragglers);
         }
     }
 }

@@ -49,6 +49,20 @@ public sealed interface SwimTimer {
         }
     }
 
+    /**
+     * A suspicion has run for the shortest suspicion timeout: if it is still running, for want of confirmations,
+     * gossip it once more ({@link SwimConfig#repairStragglers()}).
+     *
+     * @param node        the suspect
+     * @param incarnation the suspected incarnation; a timer for an older one is stale
+     */
+    record SuspicionRecheck(NodeId node, long incarnation) implements SwimTimer {
+        /** Validates the field. */
+        public SuspicionRecheck {
+            Objects.requireNonNull(node, "node");
+        }
+    }
+
     /** Time for the one extra push-pull after joining ({@link SwimConfig#joinSyncDelay()}). */
     record JoinSync() implements SwimTimer {
     }

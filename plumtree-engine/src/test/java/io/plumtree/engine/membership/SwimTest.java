@@ -418,4 +418,115 @@ class SwimTest {
         assertThat(only(out, SendPacket.class)).isNotEmpty().allMatch(p -> p.encodedSize() <= 300);
         assertThat(allSent(out)).filteredOn(m -> m instanceof Alive).hasSizeGreaterThan(30);
     }
+
+    private static Swim joined(NodeId self, SwimConfig config, NodeId... all) {
+        Swim swim = new Swim(self, self.name(), new byte[0], config, new SplittableRandom(self.name().hashCode()));
+        List<NodeState> states = new ArrayList<>();
+        for (NodeId o : all) {
+            states.add(new NodeState(o, o.name(), 1, MemberState.ALIVE, new byte[0]));
+        }
+        swim.handle(new SwimInput.StreamReceived("a", new PushPull(true, true, states)), 0, o -> { });
+        return swim;
+    }
+
+    private static List<SwimOutput> handle(Swim swim, SwimInput input, long now) {
+        List<SwimOutput> out = new ArrayList<>();
+        swim.handle(input, now, out::add);
+        return out;
+    }
+
+    @Test
+    void aMemberThatMissedADeathAsksAgainAfterTheShortestTimeoutAndIsAnsweredWithTheDeath() {
+        NodeId informedId = NodeId.of("informed");
+        NodeId staleId = NodeId.of("stale");
+        Swim informed = joined(informedId, SwimConfig.lan(), A, B, C, informedId, staleId);
+        Swim stale = joined(staleId, SwimConfig.lan(), A, B, C, informedId, staleId);
+        long t = 10 * S;
+        // the stale member heard one accusation, then missed the confirmations and the death: a long suspicion
+        List<SwimOutput> started = handle(stale, new SwimInput.PacketReceived("b", List.of(new Suspect(1, C, B))), t);
+        assertThat(stale.member(C).state()).isEqualTo(MemberState.SUSPECT);
+        long deadline = stale.suspicionDeadlineNanos(C);
+        SwimTimer.SuspicionRecheck recheck = new SwimTimer.SuspicionRecheck(C, 1);
+        long recheckAt = t + only(started, ScheduleTimer.class).stream().filter(st -> st.timer().equals(recheck))
+                .mapToLong(ScheduleTimer::delayNanos).findFirst().orElseThrow();
+        long min = SwimMath.suspicionTimeoutNanos(4, 5, S);
+        assertThat(recheckAt).isEqualTo(t + min).isLessThan(deadline);
+        long now = t;
+        for (int i = 0; i < 50; i++) {
+            now += 200 * MS;
+            handle(stale, new SwimInput.TimerFired(new SwimTimer.GossipTick()), now);
+        }
+        assertThat(allSent(handle(stale, new SwimInput.TimerFired(new SwimTimer.GossipTick()), now)))
+                .as("the suspicion was gossiped its retransmit limit").doesNotContain(new Suspect(1, C, B));
+        handle(informed, new SwimInput.PacketReceived("a", List.of(new Dead(1, C, A))), recheckAt - S);
+        assertThat(informed.member(C).state()).isEqualTo(MemberState.DEAD);
+
+        // the shortest timeout has passed and the suspicion still runs: gossip it once more, as first raised
+        handle(stale, new SwimInput.TimerFired(recheck), recheckAt);
+        List<SwimOutput> gossip = handle(stale, new SwimInput.TimerFired(new SwimTimer.GossipTick()),
+                recheckAt + 200 * MS);
+        SendPacket carrying = only(gossip, SendPacket.class).stream()
+                .filter(p -> p.messages().contains(new Suspect(1, C, B))).findFirst().orElseThrow();
+        // whoever holds C dead answers with the death, straight to the sender
+        List<SwimOutput> answer = handle(informed, new SwimInput.PacketReceived("stale", carrying.messages()),
+                recheckAt + 201 * MS);
+        List<SendPacket> toStale = only(answer, SendPacket.class).stream()
+                .filter(p -> p.toAddress().equals("stale")).toList();
+        assertThat(toStale).hasSize(1);
+        assertThat(toStale.get(0).messages()).contains(new Dead(1, C, informedId));
+
+        List<SwimOutput> learned = handle(stale, new SwimInput.PacketReceived("informed",
+                toStale.get(0).messages()), recheckAt + 202 * MS);
+        assertThat(stale.member(C).state()).as("learned long before its deadline").isEqualTo(MemberState.DEAD);
+        assertThat(only(learned, MemberEvent.class)).extracting(MemberEvent::kind).contains(MemberEvent.Kind.FAILED);
+        assertThat(recheckAt + 202 * MS).isLessThan(deadline - 10 * S);
+    }
+
+    @Test
+    void aSuspicionIsGossipedAgainOnlyIfItStillRunsForWantOfConfirmations() {
+        create(SwimConfig.lan(), A, B, C, D);
+        long t = 10 * S;
+        packet("a", t, new Suspect(1, C, A));
+        packet("a", t + S, new Alive(2, C, "c", new byte[0]));
+        fire(new SwimTimer.SuspicionRecheck(C, 1), t + 12 * S);
+        assertThat(allSent(fire(new SwimTimer.GossipTick(), t + 12 * S))).as("refuted")
+                .doesNotContain(new Suspect(1, C, A));
+
+        packet("a", t, new Suspect(1, D, A));
+        packet("b", t, new Suspect(1, D, B));
+        packet("c", t, new Suspect(1, D, C));
+        assertThat(core.suspicionDeadlineNanos(D) - t).as("all confirmations: the shortest timeout")
+                .isEqualTo(SwimMath.suspicionTimeoutNanos(4, 5, S));
+        for (int i = 1; i <= 50; i++) {
+            fire(new SwimTimer.GossipTick(), t + i * 200 * MS);
+        }
+        fire(new SwimTimer.SuspicionRecheck(D, 1), core.suspicionDeadlineNanos(D));
+        assertThat(allSent(fire(new SwimTimer.GossipTick(), core.suspicionDeadlineNanos(D))))
+                .as("expired: nothing to ask").noneMatch(m -> m instanceof Suspect);
+    }
+
+    @Test
+    void onlyOlderNewsOfARecentDeathIsAnsweredAndOnlyWhenAsked() {
+        create(SwimConfig.lan(), A, B, C);
+        long t = 10 * S;
+        packet("a", t, new Dead(1, C, A));
+        Dead death = new Dead(1, C, SELF);
+        Alive oldNews = new Alive(1, C, "c", new byte[0]);
+        assertThat(only(packet("b", t + S, new Suspect(1, C, B), oldNews), SendPacket.class))
+                .as("one answer per datagram").singleElement()
+                .satisfies(p -> assertThat(p.toAddress()).isEqualTo("b"))
+                .satisfies(p -> assertThat(p.messages()).contains(death));
+        assertThat(allSent(packet("b", t + S, new Suspect(2, C, B)))).as("newer accusation: not stale")
+                .doesNotContain(death);
+        assertThat(allSent(packet("b", t + S, new Alive(1, C, "c-elsewhere", new byte[0]))))
+                .as("another address: not the same news").doesNotContain(death);
+        assertThat(allSent(packet("b", t + S, new Suspect(1, B, A)))).as("news of a live member")
+                .doesNotContain(death);
+        assertThat(allSent(packet("b", t + 30 * S, new Suspect(1, C, B)))).as("dead longer than gossipToTheDeadTime")
+                .doesNotContain(death);
+
+        create(SwimConfig.lan().toBuilder().repairStragglers(false).build(), A, B, C);
+        packet("a", t, new Dead(1, C, A));
+        assertThat(allSent(packet("b", t + S, new Suspect(1, C, B)))).as("switched off").isEmpty();
+    }
 }

@@ -36,12 +36,12 @@ public class CacheController {
     }
 
     @GetMapping("/api/cache/{key}")
-    public CachedValue read(@PathVariable String key) {
+    public CachedValue read(@PathVariable("key") String key) {
         return cache.read(checked(key));
     }
 
     @DeleteMapping("/api/cache/{key}")
-    public Map<String, String> invalidate(@PathVariable String key) {
+    public Map<String, String> invalidate(@PathVariable("key") String key) {
         return Map.of("messageId", cluster.publish(new CacheInvalidated(checked(key))).join().toString());
     }
 

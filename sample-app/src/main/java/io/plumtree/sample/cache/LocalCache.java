@@ -1,6 +1,7 @@
 package io.plumtree.sample.cache;
 
 import io.plumtree.sample.SampleProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -25,6 +26,7 @@ public class LocalCache {
     /** Bumped on every change, so the page is sent the entries only when they changed. */
     private long version;
 
+    @Autowired
     public LocalCache(SampleProperties properties) {
         this(properties.cacheSize(), Clock.systemUTC());
     }

@@ -1,6 +1,7 @@
 package io.plumtree.sample.live;
 
 import io.plumtree.sample.SampleProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
@@ -15,6 +16,7 @@ public class MessageLog {
     private final ArrayDeque<LogEntry> entries = new ArrayDeque<>();
     private final int capacity;
 
+    @Autowired
     public MessageLog(SampleProperties properties) {
         this(properties.logSize());
     }

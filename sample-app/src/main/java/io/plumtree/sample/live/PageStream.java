@@ -3,6 +3,8 @@ package io.plumtree.sample.live;
 import io.plumtree.sample.SampleProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -15,10 +17,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The open pages' server-sent event streams: at most {@code sample.max-page-clients} at once, each removed when its
  * page goes away (completion, timeout, or a failed send). A stream times out after {@link #TIMEOUT}; the browser's
- * {@code EventSource} then reconnects by itself. Thread-safe.
+ * {@code EventSource} then reconnects by itself. On shutdown every stream is completed before the web server drains
+ * its requests, so open pages do not hold the shutdown up. Thread-safe.
  */
 @Component
-public class PageStream {
+public class PageStream implements SmartLifecycle {
 
     /** Event name of {@link ClusterView} snapshots. */
     public static final String CLUSTER = "cluster";
@@ -36,7 +39,10 @@ public class PageStream {
     /** The open streams; never more than {@link #capacity}. */
     private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
     private final int capacity;
+    /** Whether streams may be opened: from the context's start to its stop. */
+    private volatile boolean running;
 
+    @Autowired
     public PageStream(SampleProperties properties) {
         this(properties.maxPageClients());
     }
@@ -45,9 +51,9 @@ public class PageStream {
         this.capacity = capacity;
     }
 
-    /** A new stream, or empty when {@code sample.max-page-clients} are already open. */
+    /** A new stream, or empty when {@code sample.max-page-clients} are already open or the application stops. */
     public synchronized Optional<SseEmitter> open() {
-        if (emitters.size() >= capacity) {
+        if (!running || emitters.size() >= capacity) {
             return Optional.empty();
         }
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
@@ -83,6 +89,26 @@ public class PageStream {
                 close(emitter, e);
             }
         }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+    }
+
+    /** Completes every stream and refuses new ones. */
+    @Override
+    public synchronized void stop() {
+        running = false;
+        for (SseEmitter emitter : emitters) {
+            emitters.remove(emitter);
+            emitter.complete();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Streams open now. */

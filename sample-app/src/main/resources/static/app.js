@@ -39,27 +39,29 @@ function svg(name, attributes, text) {
   return element;
 }
 
-// This node in the middle, every other member on a circle around it, an edge to each eager and lazy peer.
+// Every member on a circle, this node at the bottom, an edge from it to each eager (solid) and lazy (dashed) peer.
 function renderGraph(view) {
   const graph = $('#graph');
   graph.replaceChildren();
   const others = view.members.filter((m) => m.name !== view.self);
-  const cx = 200, cy = 150, r = 110;
-  const positions = others.map((m, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(others.length, 1);
+  const self = view.members.find((m) => m.name === view.self) || { name: view.self, status: 'ALIVE' };
+  const ring = [self, ...others];
+  const cx = 200, cy = 110, r = 80;
+  const positions = ring.map((m, i) => {
+    const angle = Math.PI / 2 + (2 * Math.PI * i) / ring.length;
     return { member: m, x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) };
   });
-  for (const p of positions) {
+  const [me] = positions;
+  for (const p of positions.slice(1)) {
     const kind = view.eagerPeers.includes(p.member.name) ? 'eager'
       : view.lazyPeers.includes(p.member.name) ? 'lazy' : null;
-    if (kind) graph.append(svg('line', { x1: cx, y1: cy, x2: p.x, y2: p.y, class: kind, 'data-peer': p.member.name }));
+    if (kind) graph.append(svg('line', { x1: me.x, y1: me.y, x2: p.x, y2: p.y, class: kind, 'data-peer': p.member.name }));
   }
   for (const p of positions) {
-    graph.append(svg('circle', { cx: p.x, cy: p.y, r: 14, class: p.member.status }));
-    graph.append(svg('text', { x: p.x, y: p.y + 30 }, p.member.name));
+    const isSelf = p === me;
+    graph.append(svg('circle', { cx: p.x, cy: p.y, r: isSelf ? 16 : 13, class: isSelf ? 'self' : p.member.status }));
+    graph.append(svg('text', { x: p.x, y: p.y + (p.y >= cy ? 30 : -20) }, p.member.name));
   }
-  graph.append(svg('circle', { cx, cy, r: 18, class: 'self' }));
-  graph.append(svg('text', { x: cx, y: cy + 34 }, view.self));
 }
 
 function addMessage(entry, fresh) {
@@ -71,7 +73,7 @@ function addMessage(entry, fresh) {
   row.dataset.origin = entry.origin;
   row.dataset.hops = entry.hops;
   if (fresh) row.className = 'fresh';
-  cell(row, new Date(entry.deliveredAt).toLocaleTimeString());
+  cell(row, new Date(entry.deliveredAt).toLocaleTimeString([], { hour12: false }));
   cell(row, entry.kind);
   cell(row, entry.origin);
   cell(row, String(entry.hops));

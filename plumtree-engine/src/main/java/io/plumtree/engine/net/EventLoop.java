@@ -165,6 +165,8 @@ public final class EventLoop implements Runnable {
     private long bytesReceived;
     private long sendsDropped;
     private long congestedPushes;
+    /** Sum of {@link SwimMessage#encodedSize()} of the membership messages sent, by datagram or stream. */
+    private long membershipBytesSent;
 
     private volatile boolean running = true;
     private volatile Thread thread;
@@ -482,6 +484,9 @@ public final class EventLoop implements Runnable {
             }
             packetsSent++;
             bytesSent += sent;
+            for (SwimMessage m : messages) {
+                membershipBytesSent += m.encodedSize();
+            }
         } catch (IOException | RuntimeException e) {
             sendsDropped++;
             log.debug("{}: datagram to {} failed: {}", self, to, e.toString());
@@ -516,6 +521,9 @@ public final class EventLoop implements Runnable {
         c.enqueue(bytes);
         queuedBytes += bytes.remaining();
         framesSent++;
+        if (frame instanceof Frame.Membership m) {
+            membershipBytesSent += m.message().encodedSize();
+        }
         if (c.connected) {
             write(c);
         }
@@ -936,6 +944,11 @@ public final class EventLoop implements Runnable {
     /** Bytes received. */
     public long bytesReceived() {
         return bytesReceived;
+    }
+
+    /** Bytes of the membership messages sent (their encoded size: envelopes and frame headers excluded). */
+    public long membershipBytesSent() {
+        return membershipBytesSent;
     }
 
     /** Frames and packets not sent. */

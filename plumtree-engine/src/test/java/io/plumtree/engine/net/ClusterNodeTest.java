@@ -52,6 +52,11 @@ class ClusterNodeTest {
                 assertThat(new HashSet<>(got)).as("no duplicates at " + n.name()).hasSize(got.size());
                 assertThat(n.stats().inputDroppedTotal()).as("drops at " + n.name()).isZero();
             }
+            for (ClusterNode n : nodes) {
+                ClusterStats stats = n.stats();
+                assertThat(stats.membershipBytesSent()).as("membership bytes of " + n.name()).isPositive()
+                        .isLessThan(stats.bytesSent());
+            }
             // per-origin order: each node delivered a's messages in sequence (one FIFO tree, no loss here)
             for (ClusterNode n : nodes) {
                 List<Long> fromA = cluster.idsDeliveredBy(n).stream()

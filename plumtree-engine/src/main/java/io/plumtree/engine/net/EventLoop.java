@@ -91,6 +91,8 @@ public final class EventLoop implements Runnable {
     private static final int MAX_RESOLVED = 4096;
     /** Most broadcasts waiting for the queues to drain. */
     private static final int MAX_WAITING_BROADCASTS = 10_000;
+    /** Longest uninterrupted back-pressure hold (see {@link BackPressure}). */
+    private static final long MAX_BACK_PRESSURE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /** Where deliveries and membership events go, and how far behind the listeners are. */
     public interface Sink {
@@ -140,6 +142,8 @@ public final class EventLoop implements Runnable {
             return size() > MAX_RESOLVED;
         }
     };
+    /** Connections given frames this turn, written once at the end of it (one gathering write for all of them). */
+    private final List<Connection> dirty = new ArrayList<>();
     /** Broadcasts waiting for the queues to drain below {@link ClusterConfig#maxQueuedBytes()}, oldest first. */
     private final ArrayDeque<WaitingBroadcast> waitingBroadcasts = new ArrayDeque<>();
 
@@ -153,8 +157,12 @@ public final class EventLoop implements Runnable {
     private long nextHousekeeping;
     /** Id of this node's own broadcast, captured from the core's delivery while a broadcast is handled. */
     private MessageId ownBroadcastId;
-    /** Whether stream reads are paused because listeners fell behind. */
+    /** Whether stream reads are paused: listeners fell behind, or back-pressure holds. */
     private boolean readsPaused;
+    /** Whether listeners fell behind (deliveries waiting over {@link ClusterConfig#maxDeliveryBacklog()}). */
+    private boolean listenersBehind;
+    /** Whether this node should stop taking in more, for a peer's queue is filling up. */
+    private final BackPressure backPressure;
 
     private long queuedBytes;
     private long packetsSent;
@@ -209,6 +217,7 @@ public final class EventLoop implements Runnable {
         }
         Sealing sealing = config.keys().isEmpty() ? Sealing.none()
                 : Sealing.with(Keyring.of(config.keys().toArray(byte[][]::new)), new SecureRandom()::nextBytes);
+        this.backPressure = new BackPressure(config.maxQueuedBytesPerPeer(), MAX_BACK_PRESSURE_NANOS);
         this.packets = new PacketCodec(config.clusterName(), config.wireLimits(), drops, sealing);
         this.frames = new FrameCodec(config.clusterName(), config.wireLimits(), drops, sealing);
         SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
@@ -306,7 +315,11 @@ public final class EventLoop implements Runnable {
             if (now - nextHousekeeping >= 0) {
                 housekeeping();
                 nextHousekeeping = now + HOUSEKEEPING_NANOS;
+            } else if (!waitingBroadcasts.isEmpty()) {
+                releaseWaitingBroadcasts();
             }
+            flushDirty();
+            updateReadPause();
         } catch (IOException e) {
             log.error("{}: selector failed; the node stops", self, e);
             running = false;
@@ -376,13 +389,18 @@ public final class EventLoop implements Runnable {
      */
     public void broadcast(byte[] payload, CompletableFuture<MessageId> result) {
         long deadline = now + config.broadcastTimeout().toNanos();
-        if (waitingBroadcasts.isEmpty() && queuedBytes <= config.maxQueuedBytes()) {
+        if (waitingBroadcasts.isEmpty() && admitsBroadcast()) {
             broadcastNow(payload, result);
         } else if (config.broadcastTimeout().isZero() || waitingBroadcasts.size() >= MAX_WAITING_BROADCASTS) {
             result.completeExceptionally(overloaded());
         } else {
             waitingBroadcasts.add(new WaitingBroadcast(payload, result, deadline));
         }
+    }
+
+    /** Whether a local broadcast may go out now: queues under their total bound, and no back-pressure. */
+    private boolean admitsBroadcast() {
+        return queuedBytes <= config.maxQueuedBytes() && !backPressure.engaged();
     }
 
     private record WaitingBroadcast(byte[] payload, CompletableFuture<MessageId> result, long deadlineNanos) {
@@ -414,15 +432,17 @@ public final class EventLoop implements Runnable {
     }
 
     private ClusterOverloadedException overloaded() {
-        return new ClusterOverloadedException("outbound queues hold " + queuedBytes + " bytes, over maxQueuedBytes ("
-                + config.maxQueuedBytes() + "), for longer than broadcastTimeout (" + config.broadcastTimeout()
-                + "); " + waitingBroadcasts.size() + " broadcasts waiting");
+        return new ClusterOverloadedException("outbound queues hold " + queuedBytes + " bytes (maxQueuedBytes "
+                + config.maxQueuedBytes() + "), the fullest " + fullestQueue() + " (more than half of "
+                + "maxQueuedBytesPerPeer, " + config.maxQueuedBytesPerPeer() + ", holds broadcasts back), for longer "
+                + "than broadcastTimeout (" + config.broadcastTimeout() + "); " + waitingBroadcasts.size()
+                + " broadcasts waiting");
     }
 
     private void releaseWaitingBroadcasts() {
         while (!waitingBroadcasts.isEmpty()) {
             WaitingBroadcast w = waitingBroadcasts.peek();
-            if (queuedBytes <= config.maxQueuedBytes()) {
+            if (admitsBroadcast()) {
                 waitingBroadcasts.poll();
                 broadcastNow(w.payload, w.result);
             } else if (now - w.deadlineNanos >= 0) {
@@ -524,9 +544,48 @@ public final class EventLoop implements Runnable {
         if (frame instanceof Frame.Membership m) {
             membershipBytesSent += m.message().encodedSize();
         }
-        if (c.connected) {
-            write(c);
+        if (c.connected && !c.dirty) {
+            c.dirty = true;
+            dirty.add(c);
         }
+    }
+
+    /** Bytes queued to the peer with the most waiting. */
+    private long fullestQueue() {
+        long fullest = 0;
+        for (Connection c : connections) {
+            fullest = Math.max(fullest, c.queuedBytes());
+        }
+        return fullest;
+    }
+
+    /** Pauses or resumes stream reads as listeners and back-pressure require. */
+    private void updateReadPause() {
+        boolean pause = listenersBehind || backPressure.update(fullestQueue(), now);
+        if (pause == readsPaused) {
+            return;
+        }
+        readsPaused = pause;
+        for (Connection c : connections) {
+            if (c.connected && c.key.isValid()) {
+                c.key.interestOps(readOps() | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
+            }
+        }
+    }
+
+    /**
+     * Writes the connections that were given frames this turn: every frame queued in one turn (a read burst, a batch
+     * of commands) leaves in one gathering write per connection instead of one system call per frame.
+     */
+    private void flushDirty() {
+        for (int i = 0; i < dirty.size(); i++) {
+            Connection c = dirty.get(i);
+            c.dirty = false;
+            if (connections.contains(c)) {
+                write(c);
+            }
+        }
+        dirty.clear();
     }
 
     /** A frame that could not be queued: counted, and an eager push demotes its peer. */
@@ -893,17 +952,13 @@ public final class EventLoop implements Runnable {
         backoff.values().removeIf(b -> now - b[0] > config.maxReconnectBackoff().toNanos() * 4);
         boolean behind = sink.backlog() > config.maxDeliveryBacklog();
         boolean caughtUp = sink.backlog() <= config.maxDeliveryBacklog() / 2;
-        if (!readsPaused && behind || readsPaused && caughtUp) {
-            readsPaused = !readsPaused;
-            if (readsPaused) {
+        if (!listenersBehind && behind || listenersBehind && caughtUp) {
+            listenersBehind = !listenersBehind;
+            if (listenersBehind) {
                 log.warn("{}: listeners are {} deliveries behind; pausing stream reads", self, sink.backlog());
             }
-            for (Connection c : connections) {
-                if (c.connected && c.key.isValid()) {
-                    c.key.interestOps(readOps() | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
-                }
-            }
         }
+        updateReadPause();
         releaseWaitingBroadcasts();
     }
 
@@ -954,6 +1009,11 @@ public final class EventLoop implements Runnable {
     /** Frames and packets not sent. */
     public long sendsDropped() {
         return sendsDropped;
+    }
+
+    /** Back-pressure holds cut short because they lasted too long (see {@link BackPressure}). */
+    public long backPressureSuspensions() {
+        return backPressure.suspensions();
     }
 
     /** Eager pushes dropped for a full peer queue. */

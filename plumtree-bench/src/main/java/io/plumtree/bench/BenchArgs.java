@@ -37,7 +37,9 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
               --warmup S                        [5]         broadcast: publishing before the window;
                                                             membership: settling after join (default 20)
               --grace S                         [10]        after publishing stops, time for the last messages
-              --node-jvm "OPTS"                 [-Xmx512m -XX:+UseParallelGC]  options of every node JVM
+              --node-jvm "OPTS"                 [-Xmx512m -XX:+UseParallelGC]  options of every node JVM;
+                                                            {index} becomes the node's index, e.g. to profile:
+                                                            "-Xmx512m -XX:StartFlightRecording=filename=/tmp/n{index}.jfr"
               --help
 
             broadcast keys: delivered_per_s (messages whose last node got them inside the window, per second),

@@ -87,7 +87,9 @@ final class BroadcastRun {
             for (ChildJvm n : group.nodes) {
                 stats[n.index()] = n.ask("STATS", "STATS", REPLY_TIMEOUT);
             }
-            log("node 0 stats: %s", stats[0]);
+            for (int i = 0; i < stats.length; i++) {
+                log("node %d stats: %s", i, stats[i]);
+            }
             double cpuTotal = group.cpuSeconds();
 
             Path dir = Files.createTempDirectory("plumtree-bench");

@@ -31,7 +31,9 @@ final class ChildJvm implements AutoCloseable {
         this.index = index;
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
+        for (String o : jvmOptions) {
+            cmd.add(o.replace("{index}", Integer.toString(index)));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("io.plumtree.bench.node.NodeMain");

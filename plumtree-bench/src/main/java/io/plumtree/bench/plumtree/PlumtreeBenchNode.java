@@ -103,7 +103,12 @@ public final class PlumtreeBenchNode implements BenchNode {
                 + " packets=" + s.packetsSent() + " frames=" + s.framesSent() + " sends_dropped=" + s.sendsDropped()
                 + " congested_pushes=" + s.congestedPushes() + " gossip=" + s.broadcast().gossipSent() + " ihave=" + s.broadcast().ihaveSent()
                 + " grafts=" + s.broadcast().graftSent() + " duplicates=" + s.broadcast().duplicates()
-                + " broadcast_failures=" + overloaded.get() + " live=" + s.liveMembers();
+                + " announcements_dropped=" + s.broadcast().announcementsDropped()
+                + " grafts_unanswerable=" + s.broadcast().graftsUnanswerable()
+                + " grafts_abandoned=" + s.broadcast().graftsAbandoned()
+                + " grafts_rate_limited=" + s.broadcast().graftsRateLimited()
+                + " delivery_backlog=" + s.deliveryBacklog() + " queued_bytes=" + s.queuedBytes()
+                + " dropped_input=" + s.inputDroppedTotal() + " broadcast_failures=" + overloaded.get() + " live=" + s.liveMembers();
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.plumtree.engine.net;
 
 /**
  * When a node should stop taking in more than it can pass on: engaged while the fullest outbound queue to a peer holds
- * more than half of {@code maxQueuedBytesPerPeer}, released once it is down to a quarter. While engaged the loop stops
+ * more than {@link io.plumtree.engine.ClusterConfig#backPressureBytes()}, released once it is down to half of that. While engaged the loop stops
  * reading streams (TCP then slows the upstream senders, as a relay would) and local broadcasts wait, so a full queue
  * costs time instead of dropped eager pushes. Loop thread only.
  *
@@ -29,12 +29,12 @@ final class BackPressure {
     private long suspensions;
 
     /**
-     * @param maxQueuedBytesPerPeer the bound of one peer's queue
-     * @param maxPauseNanos         longest hold before it is suspended for as long
+     * @param highWater     fullest queue, in bytes, above which it engages; released at half of it
+     * @param maxPauseNanos longest hold before it is suspended for as long
      */
-    BackPressure(long maxQueuedBytesPerPeer, long maxPauseNanos) {
-        this.highWater = maxQueuedBytesPerPeer / 2;
-        this.lowWater = maxQueuedBytesPerPeer / 4;
+    BackPressure(long highWater, long maxPauseNanos) {
+        this.highWater = highWater;
+        this.lowWater = highWater / 2;
         this.maxPauseNanos = maxPauseNanos;
     }
 

@@ -217,7 +217,7 @@ public final class EventLoop implements Runnable {
         }
         Sealing sealing = config.keys().isEmpty() ? Sealing.none()
                 : Sealing.with(Keyring.of(config.keys().toArray(byte[][]::new)), new SecureRandom()::nextBytes);
-        this.backPressure = new BackPressure(config.maxQueuedBytesPerPeer(), MAX_BACK_PRESSURE_NANOS);
+        this.backPressure = new BackPressure(config.backPressureBytes(), MAX_BACK_PRESSURE_NANOS);
         this.packets = new PacketCodec(config.clusterName(), config.wireLimits(), drops, sealing);
         this.frames = new FrameCodec(config.clusterName(), config.wireLimits(), drops, sealing);
         SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
@@ -433,9 +433,8 @@ public final class EventLoop implements Runnable {
 
     private ClusterOverloadedException overloaded() {
         return new ClusterOverloadedException("outbound queues hold " + queuedBytes + " bytes (maxQueuedBytes "
-                + config.maxQueuedBytes() + "), the fullest " + fullestQueue() + " (more than half of "
-                + "maxQueuedBytesPerPeer, " + config.maxQueuedBytesPerPeer() + ", holds broadcasts back), for longer "
-                + "than broadcastTimeout (" + config.broadcastTimeout() + "); " + waitingBroadcasts.size()
+                + config.maxQueuedBytes() + "), the fullest " + fullestQueue() + " (back-pressure holds broadcasts "
+                + "over backPressureBytes, " + config.backPressureBytes() + "), for longer than broadcastTimeout (" + config.broadcastTimeout() + "); " + waitingBroadcasts.size()
                 + " broadcasts waiting");
     }
 

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BackPressureTest {
 
-    private static final long BOUND = 1000;
+    private static final long HIGH = 500;
     private static final long MAX_PAUSE = 100;
 
     @Test
-    void engagesAboveHalfTheBoundAndReleasesAtAQuarter() {
-        BackPressure b = new BackPressure(BOUND, MAX_PAUSE);
+    void engagesAboveTheHighWaterAndReleasesAtHalfOfIt() {
+        BackPressure b = new BackPressure(HIGH, MAX_PAUSE);
         assertThat(b.update(500, 0)).isFalse();
         assertThat(b.update(501, 1)).isTrue();
         assertThat(b.update(300, 2)).as("between the marks it holds").isTrue();
@@ -22,7 +22,7 @@ class BackPressureTest {
 
     @Test
     void aHoldLongerThanTheMaximumIsSuspendedForAsLong() {
-        BackPressure b = new BackPressure(BOUND, MAX_PAUSE);
+        BackPressure b = new BackPressure(HIGH, MAX_PAUSE);
         assertThat(b.update(900, 0)).isTrue();
         assertThat(b.update(900, MAX_PAUSE)).isTrue();
         assertThat(b.update(900, MAX_PAUSE + 1)).as("held too long").isFalse();

@@ -112,6 +112,7 @@ final class BroadcastRun {
             }
             Files.delete(dir);
             LatencyTable t = LatencyTable.of(latencies, publishNanos, windowStart, windowEnd);
+            log("median latency at each node, ms: %s", Arrays.toString(medianPerNode(latencies)));
 
             JsonLine json = new JsonLine().add("scenario", "broadcast").add("impl", args.impl())
                     .add("nodes", args.nodes()).add("payload", args.payload()).add("seconds", args.seconds())
@@ -181,6 +182,16 @@ final class BroadcastRun {
             Thread.sleep(20);
         }
         return node.events(word).get(0);
+    }
+
+    /** Each node's median latency over what it delivered, in ms. */
+    private static double[] medianPerNode(List<int[]> latencies) {
+        double[] m = new double[latencies.size()];
+        for (int i = 0; i < m.length; i++) {
+            long[] v = Arrays.stream(latencies.get(i)).filter(x -> x > 0).mapToLong(x -> x - 1L).toArray();
+            m[i] = v.length == 0 ? Double.NaN : Math.round(new Percentiles(v).at(50) / 100.0) / 10.0;
+        }
+        return m;
     }
 
     private static int[] readInts(DataInputStream d) throws IOException {

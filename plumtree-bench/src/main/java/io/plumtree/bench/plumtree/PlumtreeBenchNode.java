@@ -102,13 +102,14 @@ public final class PlumtreeBenchNode implements BenchNode {
         return "membership_bytes=" + s.membershipBytesSent() + " wire_bytes=" + s.bytesSent()
                 + " packets=" + s.packetsSent() + " frames=" + s.framesSent() + " sends_dropped=" + s.sendsDropped()
                 + " congested_pushes=" + s.congestedPushes() + " gossip=" + s.broadcast().gossipSent() + " ihave=" + s.broadcast().ihaveSent()
-                + " grafts=" + s.broadcast().graftSent() + " duplicates=" + s.broadcast().duplicates()
+                + " grafts=" + s.broadcast().graftSent() + " prunes=" + s.broadcast().pruneSent()
+                + " optimizations=" + s.broadcast().optimizations() + " duplicates=" + s.broadcast().duplicates()
                 + " announcements_dropped=" + s.broadcast().announcementsDropped()
                 + " grafts_unanswerable=" + s.broadcast().graftsUnanswerable()
                 + " grafts_abandoned=" + s.broadcast().graftsAbandoned()
                 + " grafts_rate_limited=" + s.broadcast().graftsRateLimited()
                 + " delivery_backlog=" + s.deliveryBacklog() + " queued_bytes=" + s.queuedBytes()
-                + " dropped_input=" + s.inputDroppedTotal() + " broadcast_failures=" + overloaded.get() + " live=" + s.liveMembers();
+                + " dropped_input=" + s.inputDroppedTotal() + " broadcast_failures=" + overloaded.get() + " live=" + s.liveMembers() + " awareness=" + s.awareness();
     }
 
     @Override

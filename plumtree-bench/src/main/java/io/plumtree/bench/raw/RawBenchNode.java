@@ -170,12 +170,21 @@ public final class RawBenchNode implements BenchNode {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            System.err.println("raw n" + options.index() + ": relay stopped: " + e);
+            throw e;
         }
     }
 
     private void accept() throws IOException {
         SocketChannel ch = server.accept();
         if (ch == null) {
+            return;
+        }
+        if (parent != null) {
+            System.err.println("raw n" + options.index() + ": a second inbound stream from "
+                    + ch.getRemoteAddress() + "; closing it (only the parent connects)");
+            ch.close();
             return;
         }
         ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -216,6 +225,9 @@ public final class RawBenchNode implements BenchNode {
         while (in.remaining() >= 4) {
             int pos = in.position();
             int len = in.getInt(pos);
+            if (len < 0 || len > IN_BYTES - 4) {
+                throw new IllegalStateException("raw n" + options.index() + ": bad frame length " + len);
+            }
             if (in.remaining() < 4 + len) {
                 break;
             }

@@ -63,16 +63,18 @@ import java.util.function.Consumer;
  * threads talk to it only through {@link #execute}: a command queue and a selector wake-up.
  *
  * <p>Each turn of the duty cycle ({@link #runOnce}) waits for I/O no longer than the next timer, then: runs the queued
- * commands, reads datagrams and stream bytes (into preallocated buffers), writes what sockets will take (coalescing
- * queued frames into gathering writes), fires the timers that are due, and does housekeeping (connect and idle
- * timeouts, read pausing when listeners fall behind). The clock is read once per step.
+ * commands, reads datagrams and stream bytes (into preallocated buffers), fires the timers that are due, does
+ * housekeeping (connect and idle timeouts, read pausing when listeners fall behind), then writes every connection
+ * given frames during the turn once (one gathering write of its queued frames) and pauses or resumes stream reads
+ * for {@link BackPressure}. The clock is read once per step.
  *
  * <p>Connections: opened on demand, one per peer pair. The opener sends {@link Frame.Hello} with its advertised
  * address first; when both sides open at once, the connection opened by the smaller address wins and the other is
  * retired (written out, then closed, never used again). A failed connect backs the address off exponentially; a
  * connection idle for the idle timeout, or to a member that failed or left, is closed. Every outbound queue is bounded
- * in bytes: an eager push that does not fit is dropped and the peer demoted ({@link NodeInput.PeerCongested}); other
- * frames that do not fit are dropped and counted. Remote faults (malformed, foreign, oversized input; resets) are
+ * in bytes; while a peer's queue holds more than {@link ClusterConfig#backPressureBytes()}, stream reads pause and
+ * local broadcasts wait, so a slow peer slows its upstream. An eager push that still does not fit is dropped and the
+ * peer demoted ({@link NodeInput.PeerCongested}); other frames that do not fit are dropped and counted. Remote faults (malformed, foreign, oversized input; resets) are
  * dropped and counted, never thrown.
  */
 public final class EventLoop implements Runnable {

@@ -64,6 +64,8 @@ public final class Plumtree {
     private final int maxBuckets;
 
     private final long graftTimeoutNanos;
+    /** Time for one GRAFT token to refill: when a rate-limited graft tries again. */
+    private final long graftTokenNanos;
     private final long graftMaxBackoffNanos;
     private final long ihaveIntervalNanos;
 
@@ -109,6 +111,7 @@ public final class Plumtree {
         this.pending = new PendingAnnouncements(config.maxPendingIHaves(), config.ihaveBatchSize());
         this.maxBuckets = config.maxKnownPeers() + config.maxEagerPeers() + config.maxLazyPeers();
         this.graftTimeoutNanos = config.graftTimeout().toNanos();
+        this.graftTokenNanos = Math.max(1, (long) Math.ceil(1e9 / config.graftRatePerSecond()));
         this.graftMaxBackoffNanos = config.graftMaxBackoff().toNanos();
         this.ihaveIntervalNanos = config.ihaveInterval().toNanos();
     }
@@ -303,13 +306,17 @@ public final class Plumtree {
                 target = candidate;
             }
         }
-        m.attempts++;
         if (target == null) {
+            // Not an attempt: nothing was sent. Counting it would let a burst of missing messages (all due at once,
+            // retried in step) use up its attempts against the bucket's burst and give up on messages never asked
+            // for. Try again when the next token is due.
             graftsRateLimited++;
-        } else {
-            peers.tree(id.origin()).promote(target);
-            send(target, new Graft(id.origin(), List.of(id)), out);
+            out.accept(new ScheduleTimer(graftTokenNanos, new PlumtreeTimer.GraftDue(id)));
+            return;
         }
+        m.attempts++;
+        peers.tree(id.origin()).promote(target);
+        send(target, new Graft(id.origin(), List.of(id)), out);
         long delay = GraftBackoff.delayNanos(graftTimeoutNanos, graftMaxBackoffNanos, m.attempts);
         out.accept(new ScheduleTimer(delay, new PlumtreeTimer.GraftDue(id)));
     }

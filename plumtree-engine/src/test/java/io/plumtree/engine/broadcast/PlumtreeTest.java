@@ -176,6 +176,25 @@ class PlumtreeTest {
     }
 
     @Test
+    void aRateLimitedGraftIsNotAnAttemptAndTriesAgainWhenATokenIsDue() {
+        PlumtreeConfig tight = config.toBuilder().graftBurst(1).graftRatePerSecond(10).graftMaxRetries(1).build();
+        core = new Plumtree(SELF, tight, new SplittableRandom(1));
+        core.handle(new PlumtreeInput.NeighborUp(C), 0, o -> { });
+        receive(C, new IHave(List.of(new Announcement(id(1), 2), new Announcement(id(2), 2))), 0);
+        PlumtreeTimer due2 = new PlumtreeTimer.GraftDue(id(2));
+        assertThat(handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(1))), MS))
+                .anyMatch(o -> o instanceof Send);
+        List<PlumtreeOutput> limited = handle(new PlumtreeInput.TimerFired(due2), MS);
+        assertThat(limited).noneMatch(o -> o instanceof Send)
+                .containsExactly(new ScheduleTimer(100 * MS, due2));
+        List<PlumtreeOutput> retried = handle(new PlumtreeInput.TimerFired(due2), 101 * MS);
+        assertThat(retried).as("its one attempt was not used up by the rate limit")
+                .contains(new Send(C, new Graft(ORIGIN, List.of(id(2)))));
+        assertThat(core.stats().graftsRateLimited()).isEqualTo(1);
+        assertThat(core.stats().graftsAbandoned()).isZero();
+    }
+
+    @Test
     void graftIsAnsweredFromTheCacheAndMakesTheSenderEager() {
         byte[] payload = {5};
         receive(A, new Gossip(id(3), 1, payload), 0);

@@ -53,6 +53,13 @@ public final class ClusterConfig {
     private final long maxQueuedBytesPerPeer;
     /** Bound on the bytes queued to all peers; beyond it local broadcasts wait, then fail. */
     private final long maxQueuedBytes;
+    /**
+     * Bytes queued to one peer above which this node stops reading streams and holds local broadcasts back until that
+     * queue is down to half of it, so a slow peer slows its upstream instead of overflowing its queue (which drops
+     * eager pushes and leaves Plumtree to repair them). Kept well below what the link carries in a graft timeout, so
+     * queueing delay does not look like a lost push.
+     */
+    private final long backPressureBytes;
     /** How long a broadcast may wait for queues to drain below {@link #maxQueuedBytes}; zero fails at once. */
     private final Duration broadcastTimeout;
     /** How long a TCP connect may take. */
@@ -94,6 +101,7 @@ public final class ClusterConfig {
         this.wireLimits = b.wireLimits;
         this.maxQueuedBytesPerPeer = b.maxQueuedBytesPerPeer;
         this.maxQueuedBytes = b.maxQueuedBytes;
+        this.backPressureBytes = b.backPressureBytes;
         this.broadcastTimeout = b.broadcastTimeout;
         this.connectTimeout = b.connectTimeout;
         this.reconnectBackoff = b.reconnectBackoff;
@@ -144,6 +152,10 @@ public final class ClusterConfig {
         if (maxQueuedBytes < maxQueuedBytesPerPeer) {
             throw new IllegalArgumentException("maxQueuedBytes (" + maxQueuedBytes
                     + ") must be at least maxQueuedBytesPerPeer (" + maxQueuedBytesPerPeer + ")");
+        }
+        if (backPressureBytes < 1 || backPressureBytes > maxQueuedBytesPerPeer) {
+            throw new IllegalArgumentException("backPressureBytes (" + backPressureBytes
+                    + ") must be positive and at most maxQueuedBytesPerPeer (" + maxQueuedBytesPerPeer + ")");
         }
         notNegative("broadcastTimeout", broadcastTimeout);
         positive("connectTimeout", connectTimeout);
@@ -277,6 +289,11 @@ public final class ClusterConfig {
         return maxQueuedBytes;
     }
 
+    /** Bytes queued to one peer above which stream reads pause and local broadcasts wait, until half drained. */
+    public long backPressureBytes() {
+        return backPressureBytes;
+    }
+
     /** How long a broadcast may wait for the queues to drain; zero fails at once. */
     public Duration broadcastTimeout() {
         return broadcastTimeout;
@@ -356,6 +373,7 @@ public final class ClusterConfig {
         private WireLimits wireLimits = WireLimits.defaults();
         private long maxQueuedBytesPerPeer = 16L << 20;
         private long maxQueuedBytes = 64L << 20;
+        private long backPressureBytes = 1L << 20;
         private Duration broadcastTimeout = Duration.ZERO;
         private Duration connectTimeout = Duration.ofSeconds(3);
         private Duration reconnectBackoff = Duration.ofMillis(100);
@@ -386,6 +404,7 @@ public final class ClusterConfig {
             wireLimits = c.wireLimits;
             maxQueuedBytesPerPeer = c.maxQueuedBytesPerPeer;
             maxQueuedBytes = c.maxQueuedBytes;
+            backPressureBytes = c.backPressureBytes;
             broadcastTimeout = c.broadcastTimeout;
             connectTimeout = c.connectTimeout;
             reconnectBackoff = c.reconnectBackoff;
@@ -495,6 +514,15 @@ public final class ClusterConfig {
         /** Bytes queued to all peers before local broadcasts wait (default 64 MiB). */
         public Builder maxQueuedBytes(long v) {
             maxQueuedBytes = v;
+            return this;
+        }
+
+        /**
+         * Bytes queued to one peer above which this node stops reading streams and holds local broadcasts until the
+         * queue is half drained (default 1 MiB; at most {@code maxQueuedBytesPerPeer}).
+         */
+        public Builder backPressureBytes(long v) {
+            backPressureBytes = v;
             return this;
         }
 

@@ -340,7 +340,8 @@ public final class ClusterNode implements AutoCloseable {
             List<Member> all = core.membership().members();
             return new ClusterStats(core.membership().aliveCount(), all.size(), core.membership().awareness(),
                     core.broadcast().stats(), loop.packetsSent(), loop.packetsReceived(), loop.framesSent(),
-                    loop.framesReceived(), loop.bytesSent(), loop.bytesReceived(), loop.inputDropped(),
+                    loop.framesReceived(), loop.bytesSent(), loop.bytesReceived(), loop.membershipBytesSent(),
+                    loop.inputDropped(),
                     loop.sendsDropped(), loop.congestedPushes(), loop.queuedBytes(), loop.connectionCount(),
                     dispatch.backlog(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped());
         });

@@ -18,6 +18,9 @@ import java.util.Objects;
  * @param framesReceived   TCP frames decoded
  * @param bytesSent        bytes of datagrams and frames sent
  * @param bytesReceived    bytes of datagrams and stream data received
+ * @param membershipBytesSent bytes of the membership messages sent over UDP and TCP (probes, acks, gossip, push-pull):
+ *                         the sum of their encoded sizes, without packet and frame envelopes, so it compares with
+ *                         other SWIM implementations' message byte counts
  * @param inputDropped     received datagrams and frames dropped, by reason (foreign cluster, malformed, unsealed...)
  * @param sendsDropped     frames not sent: the peer's queue was full, or it could not be reached
  * @param congestedPushes  eager pushes dropped for a full peer queue (the peer was demoted to lazy in that tree)
@@ -39,6 +42,7 @@ public record ClusterStats(
         long framesReceived,
         long bytesSent,
         long bytesReceived,
+        long membershipBytesSent,
         Map<String, Long> inputDropped,
         long sendsDropped,
         long congestedPushes,

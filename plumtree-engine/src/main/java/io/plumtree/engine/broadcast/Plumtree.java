@@ -66,6 +66,8 @@ public final class Plumtree {
     private final int maxBuckets;
 
     private final long graftTimeoutNanos;
+    /** Time for one graft token to refill: when a rate-limited GRAFT tries again. */
+    private final long graftTokenNanos;
     private final long graftMaxBackoffNanos;
     private final long ihaveIntervalNanos;
 
@@ -156,6 +158,7 @@ public final class Plumtree {
         this.pending = new PendingAnnouncements(config.maxPendingIHaves(), config.ihaveBatchSize());
         this.maxBuckets = config.maxKnownPeers() + config.maxEagerPeers() + config.maxLazyPeers();
         this.graftTimeoutNanos = config.graftTimeout().toNanos();
+        this.graftTokenNanos = Math.max(1, (long) Math.ceil(1e9 / config.graftRatePerSecond()));
         this.graftMaxBackoffNanos = config.graftMaxBackoff().toNanos();
         this.ihaveIntervalNanos = config.ihaveInterval().toNanos();
     }
@@ -365,14 +368,17 @@ public final class Plumtree {
             }
         }
         if (target == null) {
-            // every announcer's bucket is empty: wait, without spending one of the message's retries
+            // Not an attempt: nothing was sent. Counting it would let a burst of missing messages (all due at once,
+            // retried in step) use up its attempts against the bucket and give up on messages never asked for. Try
+            // again when the next token is due.
             graftsRateLimited++;
             m.deferrals++;
-        } else {
-            m.attempts++;
-            peers.tree(id.origin()).promote(target);
-            send(target, new Graft(id.origin(), graftBatch(id, m, target, now)), out);
+            out.accept(new ScheduleTimer(graftTokenNanos, new PlumtreeTimer.GraftDue(id)));
+            return;
         }
+        m.attempts++;
+        peers.tree(id.origin()).promote(target);
+        send(target, new Graft(id.origin(), graftBatch(id, m, target, now)), out);
         long delay = GraftBackoff.delayNanos(graftTimeoutNanos, graftMaxBackoffNanos, m.attempts);
         out.accept(new ScheduleTimer(delay, new PlumtreeTimer.GraftDue(id)));
     }

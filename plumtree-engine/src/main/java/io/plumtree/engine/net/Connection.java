@@ -37,6 +37,8 @@ final class Connection {
      * once its queue is written (outbound) or when the peer closes it (inbound).
      */
     boolean retired;
+    /** Whether frames were queued this turn and the loop will write them at the end of it. */
+    boolean dirty;
 
     /** Encoded frames waiting to be written, oldest first; the head may be partly written. */
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();

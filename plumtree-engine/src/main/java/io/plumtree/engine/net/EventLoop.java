@@ -63,16 +63,18 @@ import java.util.function.Consumer;
  * threads talk to it only through {@link #execute}: a command queue and a selector wake-up.
  *
  * <p>Each turn of the duty cycle ({@link #runOnce}) waits for I/O no longer than the next timer, then: runs the queued
- * commands, reads datagrams and stream bytes (into preallocated buffers), writes what sockets will take (coalescing
- * queued frames into gathering writes), fires the timers that are due, and does housekeeping (connect and idle
- * timeouts, read pausing when listeners fall behind). The clock is read once per step.
+ * commands, reads datagrams and stream bytes (into preallocated buffers), fires the timers that are due, does
+ * housekeeping (connect and idle timeouts, read pausing when listeners fall behind), then writes every connection
+ * given frames during the turn once (one gathering write of its queued frames) and pauses or resumes stream reads
+ * for {@link BackPressure}. The clock is read once per step.
  *
  * <p>Connections: opened on demand, one per peer pair. The opener sends {@link Frame.Hello} with its advertised
  * address first; when both sides open at once, the connection opened by the smaller address wins and the other is
  * retired (written out, then closed, never used again). A failed connect backs the address off exponentially; a
  * connection idle for the idle timeout, or to a member that failed or left, is closed. Every outbound queue is bounded
- * in bytes: an eager push that does not fit is dropped and the peer demoted ({@link NodeInput.PeerCongested}); other
- * frames that do not fit are dropped and counted. Remote faults (malformed, foreign, oversized input; resets) are
+ * in bytes; while a peer's queue holds more than {@link ClusterConfig#backPressureBytes()}, stream reads pause and
+ * local broadcasts wait, so a slow peer slows its upstream. An eager push that still does not fit is dropped and the
+ * peer demoted ({@link NodeInput.PeerCongested}); other frames that do not fit are dropped and counted. Remote faults (malformed, foreign, oversized input; resets) are
  * dropped and counted, never thrown.
  */
 public final class EventLoop implements Runnable {
@@ -91,6 +93,8 @@ public final class EventLoop implements Runnable {
     private static final int MAX_RESOLVED = 4096;
     /** Most broadcasts waiting for the queues to drain. */
     private static final int MAX_WAITING_BROADCASTS = 10_000;
+    /** Longest uninterrupted back-pressure hold (see {@link BackPressure}). */
+    private static final long MAX_BACK_PRESSURE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     /** Where deliveries and membership events go, and how far behind the listeners are. */
     public interface Sink {
@@ -140,6 +144,8 @@ public final class EventLoop implements Runnable {
             return size() > MAX_RESOLVED;
         }
     };
+    /** Connections given frames this turn, written once at the end of it (one gathering write for all of them). */
+    private final List<Connection> dirty = new ArrayList<>();
     /** Broadcasts waiting for the queues to drain below {@link ClusterConfig#maxQueuedBytes()}, oldest first. */
     private final ArrayDeque<WaitingBroadcast> waitingBroadcasts = new ArrayDeque<>();
 
@@ -153,8 +159,12 @@ public final class EventLoop implements Runnable {
     private long nextHousekeeping;
     /** Id of this node's own broadcast, captured from the core's delivery while a broadcast is handled. */
     private MessageId ownBroadcastId;
-    /** Whether stream reads are paused because listeners fell behind. */
+    /** Whether stream reads are paused: listeners fell behind, or back-pressure holds. */
     private boolean readsPaused;
+    /** Whether listeners fell behind (deliveries waiting over {@link ClusterConfig#maxDeliveryBacklog()}). */
+    private boolean listenersBehind;
+    /** Whether this node should stop taking in more, for a peer's queue is filling up. */
+    private final BackPressure backPressure;
 
     private long queuedBytes;
     private long packetsSent;
@@ -166,6 +176,8 @@ public final class EventLoop implements Runnable {
     private long sendsDropped;
     private long congestedPushes;
     private long readPauses;
+    /** Sum of {@link SwimMessage#encodedSize()} of the membership messages sent, by datagram or stream. */
+    private long membershipBytesSent;
 
     private volatile boolean running = true;
     private volatile Thread thread;
@@ -208,6 +220,7 @@ public final class EventLoop implements Runnable {
         }
         Sealing sealing = config.keys().isEmpty() ? Sealing.none()
                 : Sealing.with(Keyring.of(config.keys().toArray(byte[][]::new)), new SecureRandom()::nextBytes);
+        this.backPressure = new BackPressure(config.backPressureBytes(), MAX_BACK_PRESSURE_NANOS);
         this.packets = new PacketCodec(config.clusterName(), config.wireLimits(), drops, sealing);
         this.frames = new FrameCodec(config.clusterName(), config.wireLimits(), drops, sealing);
         SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
@@ -314,7 +327,11 @@ public final class EventLoop implements Runnable {
             if (now - nextHousekeeping >= 0) {
                 housekeeping();
                 nextHousekeeping = now + HOUSEKEEPING_NANOS;
+            } else if (!waitingBroadcasts.isEmpty()) {
+                releaseWaitingBroadcasts();
             }
+            flushDirty();
+            updateReadPause();
         } catch (IOException e) {
             log.error("{}: selector failed; the node stops", self, e);
             running = false;
@@ -384,13 +401,18 @@ public final class EventLoop implements Runnable {
      */
     public void broadcast(byte[] payload, CompletableFuture<MessageId> result) {
         long deadline = now + config.broadcastTimeout().toNanos();
-        if (waitingBroadcasts.isEmpty() && queuedBytes <= config.maxQueuedBytes()) {
+        if (waitingBroadcasts.isEmpty() && admitsBroadcast()) {
             broadcastNow(payload, result);
         } else if (config.broadcastTimeout().isZero() || waitingBroadcasts.size() >= MAX_WAITING_BROADCASTS) {
             result.completeExceptionally(overloaded());
         } else {
             waitingBroadcasts.add(new WaitingBroadcast(payload, result, deadline));
         }
+    }
+
+    /** Whether a local broadcast may go out now: queues under their total bound, and no back-pressure. */
+    private boolean admitsBroadcast() {
+        return queuedBytes <= config.maxQueuedBytes() && !backPressure.engaged();
     }
 
     private record WaitingBroadcast(byte[] payload, CompletableFuture<MessageId> result, long deadlineNanos) {
@@ -422,15 +444,16 @@ public final class EventLoop implements Runnable {
     }
 
     private ClusterOverloadedException overloaded() {
-        return new ClusterOverloadedException("outbound queues hold " + queuedBytes + " bytes, over maxQueuedBytes ("
-                + config.maxQueuedBytes() + "), for longer than broadcastTimeout (" + config.broadcastTimeout()
-                + "); " + waitingBroadcasts.size() + " broadcasts waiting");
+        return new ClusterOverloadedException("outbound queues hold " + queuedBytes + " bytes (maxQueuedBytes "
+                + config.maxQueuedBytes() + "), the fullest " + fullestQueue() + " (back-pressure holds broadcasts "
+                + "over backPressureBytes, " + config.backPressureBytes() + "), for longer than broadcastTimeout (" + config.broadcastTimeout() + "); " + waitingBroadcasts.size()
+                + " broadcasts waiting");
     }
 
     private void releaseWaitingBroadcasts() {
         while (!waitingBroadcasts.isEmpty()) {
             WaitingBroadcast w = waitingBroadcasts.peek();
-            if (queuedBytes <= config.maxQueuedBytes()) {
+            if (admitsBroadcast()) {
                 waitingBroadcasts.poll();
                 broadcastNow(w.payload, w.result);
             } else if (now - w.deadlineNanos >= 0) {
@@ -492,6 +515,9 @@ public final class EventLoop implements Runnable {
             }
             packetsSent++;
             bytesSent += sent;
+            for (SwimMessage m : messages) {
+                membershipBytesSent += m.encodedSize();
+            }
         } catch (IOException | RuntimeException e) {
             sendsDropped++;
             log.debug("{}: datagram to {} failed: {}", self, to, e.toString());
@@ -526,9 +552,51 @@ public final class EventLoop implements Runnable {
         c.enqueue(bytes);
         queuedBytes += bytes.remaining();
         framesSent++;
-        if (c.connected) {
-            write(c);
+        if (frame instanceof Frame.Membership m) {
+            membershipBytesSent += m.message().encodedSize();
         }
+        if (c.connected && !c.dirty) {
+            c.dirty = true;
+            dirty.add(c);
+        }
+    }
+
+    /** Bytes queued to the peer with the most waiting. */
+    private long fullestQueue() {
+        long fullest = 0;
+        for (Connection c : connections) {
+            fullest = Math.max(fullest, c.queuedBytes());
+        }
+        return fullest;
+    }
+
+    /** Pauses or resumes stream reads as listeners and back-pressure require. */
+    private void updateReadPause() {
+        boolean pause = listenersBehind || backPressure.update(fullestQueue(), now);
+        if (pause == readsPaused) {
+            return;
+        }
+        readsPaused = pause;
+        for (Connection c : connections) {
+            if (c.connected && c.key.isValid()) {
+                c.key.interestOps(readOps() | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
+            }
+        }
+    }
+
+    /**
+     * Writes the connections that were given frames this turn: every frame queued in one turn (a read burst, a batch
+     * of commands) leaves in one gathering write per connection instead of one system call per frame.
+     */
+    private void flushDirty() {
+        for (int i = 0; i < dirty.size(); i++) {
+            Connection c = dirty.get(i);
+            c.dirty = false;
+            if (connections.contains(c)) {
+                write(c);
+            }
+        }
+        dirty.clear();
     }
 
     /** A frame that could not be queued: counted, and an eager push demotes its peer. */
@@ -900,28 +968,24 @@ public final class EventLoop implements Runnable {
 
     /**
      * Pauses stream reads while the listeners are more than {@link ClusterConfig#maxDeliveryBacklog()} deliveries
-     * behind, and resumes them when half of that has drained: the backlog stays bounded and the peers' queues (then
-     * their congestion handling) absorb the rest. Datagrams are still read, so membership keeps probing.
+     * behind, and resumes them when half of that has drained (together with {@link BackPressure}, see
+     * {@link #updateReadPause()}): the backlog stays bounded and the peers' queues absorb the rest. Datagrams are
+     * still read, so membership keeps probing.
      */
     private void checkBacklog() {
         long backlog = sink.backlog();
-        boolean pause = !readsPaused && backlog > config.maxDeliveryBacklog();
-        boolean resume = readsPaused && backlog <= config.maxDeliveryBacklog() / 2;
-        if (!pause && !resume) {
-            return;
-        }
-        readsPaused = pause;
-        if (pause) {
-            readPauses++;
-            log.warn("{}: listeners are {} deliveries behind; pausing stream reads", self, backlog);
-        } else {
-            log.info("{}: listeners caught up ({} behind); resuming stream reads", self, backlog);
-        }
-        for (Connection c : connections) {
-            if (c.connected && c.key.isValid()) {
-                c.key.interestOps(readOps() | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
+        boolean behind = backlog > config.maxDeliveryBacklog();
+        boolean caughtUp = backlog <= config.maxDeliveryBacklog() / 2;
+        if (!listenersBehind && behind || listenersBehind && caughtUp) {
+            listenersBehind = !listenersBehind;
+            if (listenersBehind) {
+                readPauses++;
+                log.warn("{}: listeners are {} deliveries behind; pausing stream reads", self, backlog);
+            } else {
+                log.info("{}: listeners caught up ({} behind); resuming stream reads", self, backlog);
             }
         }
+        updateReadPause();
     }
 
     // ---- inspection (loop thread, or after the loop stopped) ----
@@ -963,9 +1027,19 @@ public final class EventLoop implements Runnable {
         return bytesReceived;
     }
 
+    /** Bytes of the membership messages sent (their encoded size: envelopes and frame headers excluded). */
+    public long membershipBytesSent() {
+        return membershipBytesSent;
+    }
+
     /** Frames and packets not sent. */
     public long sendsDropped() {
         return sendsDropped;
+    }
+
+    /** Back-pressure holds cut short because they lasted too long (see {@link BackPressure}). */
+    public long backPressureSuspensions() {
+        return backPressure.suspensions();
     }
 
     /** Eager pushes dropped for a full peer queue. */

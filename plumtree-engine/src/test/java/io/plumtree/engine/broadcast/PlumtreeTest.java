@@ -202,6 +202,26 @@ class PlumtreeTest {
     }
 
     @Test
+    void aRateLimitedGraftIsNotAnAttemptAndTriesAgainWhenATokenIsDue() {
+        PlumtreeConfig tight = config.toBuilder().graftBurst(1).graftRatePerSecond(10).graftMaxRetries(1).build();
+        core = new Plumtree(SELF, tight, new SplittableRandom(1));
+        core.handle(new PlumtreeInput.NeighborUp(C), 0, o -> { });
+        MessageId other = new MessageId(NodeId.of("other-origin"), 1); // another tree: not in id(1)'s GRAFT
+        receive(C, new IHave(List.of(new Announcement(id(1), 2), new Announcement(other, 2))), 0);
+        PlumtreeTimer due2 = new PlumtreeTimer.GraftDue(other);
+        assertThat(handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(1))), MS))
+                .anyMatch(o -> o instanceof Send);
+        List<PlumtreeOutput> limited = handle(new PlumtreeInput.TimerFired(due2), MS);
+        assertThat(limited).noneMatch(o -> o instanceof Send)
+                .containsExactly(new ScheduleTimer(100 * MS, due2));
+        List<PlumtreeOutput> retried = handle(new PlumtreeInput.TimerFired(due2), 101 * MS);
+        assertThat(retried).as("its one attempt was not used up by the rate limit")
+                .contains(new Send(C, new Graft(other.origin(), List.of(other))));
+        assertThat(core.stats().graftsRateLimited()).isEqualTo(1);
+        assertThat(core.stats().graftsAbandoned()).isZero();
+    }
+
+    @Test
     void graftIsAnsweredFromTheCacheAndMakesTheSenderEager() {
         byte[] payload = {5};
         receive(A, new Gossip(id(3), 1, payload), 0);

@@ -61,6 +61,11 @@ class ClusterNodeTest {
                 assertThat(n.stats().inputDroppedTotal()).as("drops at " + n.name()).isZero();
             }
             for (ClusterNode n : nodes) {
+                ClusterStats stats = n.stats();
+                assertThat(stats.membershipBytesSent()).as("membership bytes of " + n.name()).isPositive()
+                        .isLessThan(stats.bytesSent());
+            }
+            for (ClusterNode n : nodes) {
                 for (ClusterNode origin : List.of(nodes.get(0), nodes.get(3))) {
                     List<Long> sequence = cluster.idsDeliveredBy(n).stream()
                             .filter(id -> id.origin().equals(origin.name())).map(MessageId::sequence).toList();

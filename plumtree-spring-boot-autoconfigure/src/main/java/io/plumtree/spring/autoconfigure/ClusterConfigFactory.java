@@ -49,6 +49,7 @@ public final class ClusterConfigFactory {
                 .broadcast(broadcast(p.getBroadcast(), PlumtreeConfig.preset(preset).toBuilder()))
                 .wireLimits(wire(p.getWire(), WireLimits.defaults()))
                 .maxQueuedBytesPerPeer(p.getQueue().getMaxBytesPerPeer().toBytes())
+                .backPressureBytes(p.getQueue().getBackPressureBytes().toBytes())
                 .maxQueuedBytes(p.getQueue().getMaxBytes().toBytes())
                 .broadcastTimeout(p.getQueue().getBroadcastTimeout())
                 .connectTimeout(p.getConnection().getConnectTimeout())

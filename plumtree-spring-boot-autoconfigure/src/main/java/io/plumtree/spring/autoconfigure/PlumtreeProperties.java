@@ -333,6 +333,21 @@ public class PlumtreeProperties {
          */
         private Duration broadcastTimeout = Duration.ZERO;
 
+        /**
+         * Bytes queued to one peer beyond which this node stops reading from its peers and holds local publishes
+         * until that queue is half drained (at most 2 s at a time), so a slow peer slows its upstream instead of
+         * losing pushes; at most max-bytes-per-peer.
+         */
+        private DataSize backPressureBytes = DataSize.ofMegabytes(1);
+
+        public DataSize getBackPressureBytes() {
+            return backPressureBytes;
+        }
+
+        public void setBackPressureBytes(DataSize backPressureBytes) {
+            this.backPressureBytes = backPressureBytes;
+        }
+
         public DataSize getMaxBytesPerPeer() {
             return maxBytesPerPeer;
         }

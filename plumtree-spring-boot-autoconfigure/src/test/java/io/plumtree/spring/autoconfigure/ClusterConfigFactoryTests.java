@@ -105,6 +105,7 @@ class ClusterConfigFactoryTests {
                 arguments("plumtree.queue.max-bytes-per-peer", "32MB", f(ClusterConfig::maxQueuedBytesPerPeer),
                         32L << 20),
                 arguments("plumtree.queue.max-bytes", "128MB", f(ClusterConfig::maxQueuedBytes), 128L << 20),
+                arguments("plumtree.queue.back-pressure-bytes", "2MB", f(ClusterConfig::backPressureBytes), 2L << 20),
                 arguments("plumtree.queue.broadcast-timeout", "2s", f(ClusterConfig::broadcastTimeout),
                         Duration.ofSeconds(2)),
                 arguments("plumtree.delivery.max-backlog", "500", f(ClusterConfig::maxDeliveryBacklog), 500),

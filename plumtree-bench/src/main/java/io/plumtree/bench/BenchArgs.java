@@ -1,0 +1,143 @@
+package io.plumtree.bench;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The command line of {@code bin/plumtree-bench}.
+ *
+ * @param scenario  {@code broadcast} (throughput and latency) or {@code membership} (join, steady traffic, removal)
+ * @param impl      {@code plumtree}, {@code jgroups} or {@code raw}
+ * @param nodes     node JVMs to start
+ * @param payload   bytes per broadcast (at least {@value Payload#HEADER_BYTES}: sequence and publish time)
+ * @param seconds   broadcast: the measured window; membership: the steady-traffic window
+ * @param rate      broadcasts per second from the publisher; 0 for full speed (it waits whenever the
+ *                  implementation pushes back)
+ * @param warmup    broadcast: seconds of publishing before the window; membership: seconds to let the join settle
+ *                  before the traffic window
+ * @param grace     seconds allowed, after publishing stops, for the last messages to reach every node
+ * @param nodeJvm   options of each node JVM, space separated
+ */
+public record BenchArgs(String scenario, String impl, int nodes, int payload, int seconds, double rate, int warmup,
+                        int grace, String nodeJvm) {
+
+    /** What {@code --help} prints. */
+    public static final String HELP = """
+            bin/plumtree-bench: one JVM per node on 127.0.0.1; progress on stderr; the last stdout line is one JSON object.
+
+              --scenario broadcast|membership   [broadcast]
+              --impl plumtree|jgroups|raw       [plumtree]  (membership: plumtree only)
+              --nodes N                         [3]         node JVMs
+              --payload BYTES                   [1024]      broadcast size (>= 16: sequence and publish time)
+              --seconds S                       [20]        broadcast: measured window; membership: traffic window
+                                                            (membership default 60)
+              --rate R                          [0]         broadcasts/s from node 0; 0 = full speed with
+                                                            back-pressure (plumtree: broadcastTimeout; jgroups:
+                                                            blocking send; raw: a bounded queue)
+              --warmup S                        [5]         broadcast: publishing before the window;
+                                                            membership: settling after join (default 20)
+              --grace S                         [10]        after publishing stops, time for the last messages
+              --node-jvm "OPTS"                 [-Xmx512m -XX:+UseParallelGC]  options of every node JVM;
+                                                            {index} becomes the node's index, e.g. to profile:
+                                                            "-Xmx512m -XX:StartFlightRecording=filename=/tmp/n{index}.jfr"
+              --help
+
+            broadcast keys: delivered_per_s (messages whose last node got them inside the window, per second),
+              p50_ms/p90_ms/p99_ms/max_ms (publish to delivery at the last node, messages published in the window),
+              incomplete (published in the window, missing at some node at the end), duplicates, published,
+              cpu_s (CPU of all node JVMs inside the window), cpu_total_s, heap_*_mb (per node: used heap after
+              System.gc() after the warm-up, 60 s into the window when it is that long, and at the end).
+            membership keys: join_s (first join request until every node sees all alive), bytes_per_node_per_s
+              (membership message bytes, envelopes excluded, push-pull included), wire_bytes_per_node_per_s
+              (datagram and frame bytes, envelopes included), removed_all_s (kill -9 of the last node until every
+              other node has it failed), first_removed_s.
+            """;
+
+    /** Default options of node JVMs. */
+    public static final String DEFAULT_NODE_JVM = "-Xmx512m -XX:+UseParallelGC";
+
+    /** Validates the values. */
+    public BenchArgs {
+        if (!List.of("broadcast", "membership").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario must be broadcast or membership, got " + scenario);
+        }
+        if (!List.of("plumtree", "jgroups", "raw").contains(impl)) {
+            throw new IllegalArgumentException("--impl must be plumtree, jgroups or raw, got " + impl);
+        }
+        if (scenario.equals("membership") && !impl.equals("plumtree")) {
+            throw new IllegalArgumentException("--scenario membership runs plumtree only");
+        }
+        if (nodes < 2) {
+            throw new IllegalArgumentException("--nodes must be at least 2, got " + nodes);
+        }
+        if (payload < Payload.HEADER_BYTES) {
+            throw new IllegalArgumentException("--payload must be at least " + Payload.HEADER_BYTES + ", got "
+                    + payload);
+        }
+        if (seconds < 1 || warmup < 0 || grace < 0) {
+            throw new IllegalArgumentException("--seconds must be positive, --warmup and --grace not negative");
+        }
+        if (rate < 0) {
+            throw new IllegalArgumentException("--rate must not be negative, got " + rate);
+        }
+    }
+
+    /**
+     * Parses {@code args}.
+     *
+     * @return the arguments, or null when {@code --help} was asked for
+     * @throws IllegalArgumentException naming the bad flag or value
+     */
+    public static BenchArgs parse(String... args) {
+        String scenario = "broadcast";
+        String impl = "plumtree";
+        int nodes = 3;
+        int payload = 1024;
+        Integer seconds = null;
+        double rate = 0;
+        Integer warmup = null;
+        int grace = 10;
+        String nodeJvm = DEFAULT_NODE_JVM;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                return null;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String v = args[++i];
+            switch (flag) {
+                case "--scenario" -> scenario = v.toLowerCase(Locale.ROOT);
+                case "--impl" -> impl = v.toLowerCase(Locale.ROOT);
+                case "--nodes" -> nodes = integer(flag, v);
+                case "--payload" -> payload = integer(flag, v);
+                case "--seconds" -> seconds = integer(flag, v);
+                case "--rate" -> rate = number(flag, v);
+                case "--warmup" -> warmup = integer(flag, v);
+                case "--grace" -> grace = integer(flag, v);
+                case "--node-jvm" -> nodeJvm = v;
+                default -> throw new IllegalArgumentException("unknown flag " + flag + " (see --help)");
+            }
+        }
+        boolean membership = scenario.equals("membership");
+        return new BenchArgs(scenario, impl, nodes, payload, seconds != null ? seconds : membership ? 60 : 20, rate,
+                warmup != null ? warmup : membership ? 20 : 5, grace, nodeJvm);
+    }
+
+    private static int integer(String flag, String v) {
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a whole number, got " + v);
+        }
+    }
+
+    private static double number(String flag, String v) {
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " needs a number, got " + v);
+        }
+    }
+}

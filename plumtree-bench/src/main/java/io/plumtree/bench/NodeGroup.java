@@ -1,0 +1,98 @@
+package io.plumtree.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The node JVMs of one run: started on free ports, joined to node 0, closed together. */
+final class NodeGroup implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    final List<ChildJvm> nodes = new ArrayList<>();
+    final List<String> addresses = new ArrayList<>();
+
+    /** Starts {@code args.nodes()} JVMs and waits until each is listening. */
+    NodeGroup(BenchArgs args, int capacity) throws Exception {
+        List<Integer> ports = FreePorts.pick(args.nodes());
+        String portList = String.join(",", ports.stream().map(String::valueOf).toList());
+        try {
+            for (int i = 0; i < args.nodes(); i++) {
+                nodes.add(new ChildJvm(i, ChildJvm.options(args.nodeJvm()), List.of("--impl", args.impl(),
+                        "--index", Integer.toString(i), "--nodes", Integer.toString(args.nodes()), "--ports", portList,
+                        "--capacity", Integer.toString(capacity))));
+            }
+            for (ChildJvm n : nodes) {
+                addresses.add(n.await("READY", START_TIMEOUT));
+            }
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Sends JOIN to node 0 and waits for it, then to all the others at once, and waits for them. */
+    void join() {
+        String all = String.join(",", addresses);
+        nodes.get(0).ask("JOIN " + all, "JOINED", START_TIMEOUT);
+        for (ChildJvm n : nodes.subList(1, nodes.size())) {
+            n.send("JOIN " + all);
+        }
+        for (ChildJvm n : nodes.subList(1, nodes.size())) {
+            n.await("JOINED", START_TIMEOUT);
+        }
+    }
+
+    /** Waits until every node sees every node alive. */
+    void awaitAllAlive(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean all = true;
+            for (ChildJvm n : nodes) {
+                if (Integer.parseInt(n.ask("ALIVE", "ALIVE", START_TIMEOUT)) != nodes.size()) {
+                    all = false;
+                }
+            }
+            if (all) {
+                return;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException("the nodes did not all see each other within " + timeout);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Sum of the node JVMs' CPU seconds so far. */
+    double cpuSeconds() {
+        double sum = 0;
+        for (ChildJvm n : nodes) {
+            sum += n.cpuSeconds();
+        }
+        return sum;
+    }
+
+    /** Used heap after a full GC of every node, in MiB, by node. */
+    double[] heapMiB() {
+        for (ChildJvm n : nodes) {
+            n.send("HEAP");
+        }
+        double[] mb = new double[nodes.size()];
+        for (int i = 0; i < nodes.size(); i++) {
+            mb[i] = Long.parseLong(nodes.get(i).await("HEAP", START_TIMEOUT)) / 1048576.0;
+        }
+        return mb;
+    }
+
+    @Override
+    public void close() {
+        for (ChildJvm n : nodes) {
+            if (n.alive()) {
+                n.send("EXIT");
+            }
+        }
+        for (ChildJvm n : nodes) {
+            n.close();
+        }
+    }
+}

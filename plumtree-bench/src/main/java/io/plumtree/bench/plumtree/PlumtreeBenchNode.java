@@ -1,0 +1,119 @@
+package io.plumtree.bench.plumtree;
+
+import io.plumtree.bench.node.BenchNode;
+import io.plumtree.bench.node.DeliveryRecorder;
+import io.plumtree.bench.node.NodeMain;
+import io.plumtree.bench.node.NodeOptions;
+import io.plumtree.engine.ClusterConfig;
+import io.plumtree.engine.ClusterNode;
+import io.plumtree.engine.ClusterOverloadedException;
+import io.plumtree.engine.ClusterStats;
+import io.plumtree.engine.MembershipEvent;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A {@link ClusterNode}: {@code lan} preset, 127.0.0.1 at the assigned port, cluster {@code bench}; every node joins
+ * node 0. The publisher keeps at most {@value #IN_FLIGHT} broadcasts outstanding, and the node waits up to
+ * {@code broadcastTimeout} ({@value #BROADCAST_TIMEOUT_S} s) for its outbound queues to drain, so full speed is
+ * bounded by the engine's back-pressure rather than failing with {@link ClusterOverloadedException}.
+ *
+ * <p>It also reports membership as events: {@code CONVERGED nanos} when it first sees every node alive, and
+ * {@code FAILED name nanos} when it declares a member failed.
+ */
+public final class PlumtreeBenchNode implements BenchNode {
+
+    /** Broadcasts handed to the node and not yet accepted by its network thread. */
+    private static final int IN_FLIGHT = 256;
+    /** How long a broadcast may wait for full queues to drain. */
+    private static final int BROADCAST_TIMEOUT_S = 60;
+
+    private final ClusterNode node;
+    private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
+    private final AtomicLong overloaded = new AtomicLong();
+    /** Names seen alive, from membership events (this node included); guarded by itself. */
+    private final Set<String> alive = new HashSet<>();
+    private boolean converged;
+
+    public PlumtreeBenchNode(NodeOptions options, DeliveryRecorder recorder, NodeMain.EventLine events) {
+        String name = "n" + options.index();
+        ClusterConfig config = ClusterConfig.builder().preset("lan").nodeName(name).clusterName("bench")
+                .bindHost("127.0.0.1").port(options.port()).broadcastTimeout(Duration.ofSeconds(BROADCAST_TIMEOUT_S))
+                .build();
+        alive.add(name);
+        node = ClusterNode.start(config);
+        node.addDeliveryListener(d -> recorder.delivered(d.payload(), 0));
+        node.addMembershipListener(e -> {
+            long now = System.nanoTime();
+            String who = e.member().name().name();
+            synchronized (alive) {
+                if (e.kind() == MembershipEvent.Kind.JOINED) {
+                    alive.add(who);
+                } else if (e.kind() == MembershipEvent.Kind.FAILED || e.kind() == MembershipEvent.Kind.LEFT) {
+                    alive.remove(who);
+                }
+                if (!converged && alive.size() == options.nodes()) {
+                    converged = true;
+                    events.print("CONVERGED " + now);
+                }
+            }
+            if (e.kind() == MembershipEvent.Kind.FAILED) {
+                events.print("FAILED " + who + " " + now);
+            }
+        });
+    }
+
+    @Override
+    public String address() {
+        return node.address();
+    }
+
+    @Override
+    public void join(List<String> addresses) throws Exception {
+        if (!addresses.get(0).equals(node.address())) {
+            node.join(List.of(addresses.get(0))).get();
+        }
+    }
+
+    @Override
+    public int alive() {
+        return node.stats().liveMembers();
+    }
+
+    @Override
+    public void publish(byte[] payload) throws InterruptedException {
+        inFlight.acquire();
+        node.broadcast(payload).whenComplete((id, e) -> {
+            inFlight.release();
+            if (e != null) {
+                overloaded.incrementAndGet();
+            }
+        });
+    }
+
+    @Override
+    public String stats() {
+        ClusterStats s = node.stats();
+        return "membership_bytes=" + s.membershipBytesSent() + " wire_bytes=" + s.bytesSent()
+                + " packets=" + s.packetsSent() + " frames=" + s.framesSent() + " sends_dropped=" + s.sendsDropped()
+                + " congested_pushes=" + s.congestedPushes() + " gossip=" + s.broadcast().gossipSent() + " ihave=" + s.broadcast().ihaveSent()
+                + " grafts=" + s.broadcast().graftSent() + " prunes=" + s.broadcast().pruneSent()
+                + " optimizations=" + s.broadcast().optimizations() + " duplicates=" + s.broadcast().duplicates()
+                + " announcements_dropped=" + s.broadcast().announcementsDropped()
+                + " grafts_unanswerable=" + s.broadcast().graftsUnanswerable()
+                + " grafts_abandoned=" + s.broadcast().graftsAbandoned()
+                + " grafts_rate_limited=" + s.broadcast().graftsRateLimited()
+                + " delivery_backlog=" + s.deliveryBacklog() + " queued_bytes=" + s.queuedBytes()
+                + " dropped_input=" + s.inputDroppedTotal() + " broadcast_failures=" + overloaded.get() + " live=" + s.liveMembers() + " awareness=" + s.awareness();
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}

@@ -1,0 +1,2 @@
+/** The plumtree node under test: a {@link io.plumtree.engine.ClusterNode} with the {@code lan} preset. */
+package io.plumtree.bench.plumtree;

@@ -476,6 +476,12 @@ public final class ReplicatedState {
         return s == null ? 0 : s.maxVersion;
     }
 
+    /** Up to which version tombstones of {@code node} may have been collected from this view; 0 if unknown. */
+    public long lastGcVersion(NodeId node) {
+        NodeState s = nodes.get(node);
+        return s == null ? 0 : s.lastGcVersion;
+    }
+
     /** Whether this view holds state of {@code node} (live, or dead within its grace). */
     public boolean holds(NodeId node) {
         return nodes.containsKey(node);

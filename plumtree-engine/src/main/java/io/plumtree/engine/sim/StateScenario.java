@@ -78,11 +78,12 @@ public final class StateScenario {
 
         long[] lastReport = {System.nanoTime()};
         long end = writesUntil + Math.round(StateSettings.DRAIN_S * SECOND);
-        long t = writesUntil;
-        sim.run(t, now -> report(sim, measure, now, lastReport));
-        while (t < end && measure.unconverged() > 0) {
+        // One virtual second at a time, so a long run reports its progress at least every few seconds of wall time.
+        long t = 0;
+        while (t < writesUntil || t < end && measure.unconverged() > 0) {
             t += SECOND;
-            sim.run(t, now -> report(sim, measure, now, lastReport));
+            sim.run(t, now -> { });
+            report(sim, measure, t, lastReport);
         }
 
         double window = (writesUntil - StateSettings.MEASURE_FROM_S * SECOND) / 1e9;

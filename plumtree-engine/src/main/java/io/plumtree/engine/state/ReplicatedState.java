@@ -134,7 +134,7 @@ public final class ReplicatedState {
         } else if (input instanceof StateInput.TimerFired t) {
             onTimer(t.timer(), nowNanos, out);
         } else if (input instanceof StateInput.Set s) {
-            onSet(s.key(), s.value(), s.ttl(), nowNanos, out);
+            onSet(s.key(), s.value(), s.ttl(), out);
         } else if (input instanceof StateInput.Delete d) {
             onDelete(d.key(), nowNanos, out);
         } else if (input instanceof StateInput.PeerUp u) {
@@ -164,7 +164,7 @@ public final class ReplicatedState {
 
     // ---- local writes
 
-    private void onSet(String key, String value, Duration ttl, long now, Consumer<? super StateOutput> out) {
+    private void onSet(String key, String value, Duration ttl, Consumer<? super StateOutput> out) {
         int keyBytes = Utf8.length(key);
         if (keyBytes > config.maxKeyBytes()) {
             throw new IllegalArgumentException("key is " + keyBytes + " bytes of UTF-8; maxKeyBytes is "

@@ -20,9 +20,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  */
 class SansIoArchitectureTest {
 
-    /** The protocol cores, the node core that wires them and the codec; state joins this list when it lands. */
+    /** The protocol cores, the node core that wires them, and the codec. */
     private static final String[] CORES = {"io.plumtree.engine.broadcast..", "io.plumtree.engine.membership..",
-            "io.plumtree.engine.node..", "io.plumtree.engine.wire.."};
+            "io.plumtree.engine.node..", "io.plumtree.engine.state..", "io.plumtree.engine.wire.."};
 
     private static JavaClasses classes;
 

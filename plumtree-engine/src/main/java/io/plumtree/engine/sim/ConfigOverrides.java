@@ -2,6 +2,7 @@ package io.plumtree.engine.sim;
 
 import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.membership.SwimConfig;
+import io.plumtree.engine.state.StateConfig;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -10,7 +11,8 @@ import java.time.Duration;
 /**
  * Applies {@code --set name=value,name=value} to presets: each name is a {@link PlumtreeConfig} or a
  * {@link SwimConfig} component (for example {@code optimizationThreshold=0}, {@code graftTimeout=250ms} or
- * {@code joinSyncDelay=0}), so a tuning experiment is one command. Durations take {@code ms} or {@code s} suffixes.
+ * {@code joinSyncDelay=0}), or for the state scenario a {@link StateConfig} component (for example {@code fanout=2}),
+ * so a tuning experiment is one command. Durations take {@code ms} or {@code s} suffixes.
  */
 final class ConfigOverrides {
 
@@ -39,6 +41,36 @@ final class ConfigOverrides {
         SwimConfig.Builder s = swim.toBuilder();
         apply(spec, p, s);
         return new Both(p.build(), s.build());
+    }
+
+    /**
+     * @param base the replicated state preset
+     * @param spec comma-separated {@code name=value} pairs of {@link StateConfig} settings; empty for none
+     * @return the configuration with the overrides applied and validated
+     * @throws IllegalArgumentException naming the bad pair
+     */
+    static StateConfig apply(StateConfig base, String spec) {
+        StateConfig.Builder builder = base.toBuilder();
+        if (spec == null || spec.isBlank()) {
+            return builder.build();
+        }
+        for (String pair : spec.split(",")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length != 2 || kv[0].isBlank()) {
+                throw new IllegalArgumentException("--set expects name=value pairs, got '" + pair + "'");
+            }
+            String name = kv[0].trim();
+            Method setter = setter(StateConfig.Builder.class, name);
+            if (setter == null) {
+                throw new IllegalArgumentException("--set: no replicated state setting named '" + name + "'");
+            }
+            try {
+                setter.invoke(builder, convert(name, kv[1].trim(), setter.getParameterTypes()[0]));
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot set " + name, e);
+            }
+        }
+        return builder.build();
     }
 
     /** A Plumtree and a SWIM configuration. */

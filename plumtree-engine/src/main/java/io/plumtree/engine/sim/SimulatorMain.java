@@ -24,6 +24,9 @@ public final class SimulatorMain {
     private static final Set<String> MEMBERSHIP_FLAGS = Set.of("--scenario", "--nodes", "--preset", "--duration",
             "--kill", "--kill-at", "--latency-ms", "--loss", "--slow", "--lifeguard", "--join-spread", "--set", "--seed");
 
+    private static final Set<String> STATE_FLAGS = Set.of("--scenario", "--nodes", "--updates-per-node-per-s",
+            "--keys-per-node", "--value-bytes", "--duration", "--latency-ms", "--loss", "--preset", "--set", "--seed");
+
     private SimulatorMain() {
     }
 
@@ -78,8 +81,17 @@ public final class SimulatorMain {
                             r.simSeconds());
                     json = r.toJson();
                 }
+                case "state" -> {
+                    check(flags, STATE_FLAGS, scenario);
+                    StateSettings settings = stateSettings(flags);
+                    err.println("plumtree-sim: scenario state, seed " + settings.seed());
+                    StateResult r = new StateScenario(settings, progress).run();
+                    err.printf("plumtree-sim: done in %.1f s wall, %.1f s virtual, %d events%n", r.wallSeconds(),
+                            r.simSeconds(), r.events());
+                    json = r.toJson();
+                }
                 default -> throw new IllegalArgumentException(
-                        "unknown --scenario '" + scenario + "'; available: broadcast, membership, churn");
+                        "unknown --scenario '" + scenario + "'; available: broadcast, membership, churn, state");
             }
         } catch (IllegalArgumentException e) {
             err.println("plumtree-sim: " + e.getMessage());
@@ -113,7 +125,11 @@ public final class SimulatorMain {
                          [--crash-at SECONDS] [--broadcasts B] [--senders S] [--warmup W] [--rate PER_SECOND]
                          [--payload BYTES] [--latency-ms MIN-MAX] [--loss P] [--lifeguard on|off]
                          [--join-spread SECONDS] [--set name=value,...] [--seed N]
-                       --set takes any PlumtreeConfig or (membership, churn) SwimConfig setting, e.g. joinSyncDelay=0""";
+                       bin/plumtree-sim --scenario state [--nodes N] [--updates-per-node-per-s R] [--keys-per-node K]
+                         [--value-bytes B] [--duration SECONDS] [--latency-ms MIN-MAX] [--loss P]
+                         [--preset lan|wan|local] [--set name=value,...] [--seed N]
+                       --set takes any PlumtreeConfig or (membership, churn) SwimConfig setting, e.g. joinSyncDelay=0,
+                         or (state) StateConfig setting, e.g. fanout=2""";
     }
 
     private static Map<String, String> parse(String[] args) {
@@ -132,7 +148,8 @@ public final class SimulatorMain {
             } else {
                 throw new IllegalArgumentException("expected --flag value, got '" + a + "'");
             }
-            if (!BROADCAST_FLAGS.contains(key) && !MEMBERSHIP_FLAGS.contains(key) && !CHURN_FLAGS.contains(key)) {
+            if (!BROADCAST_FLAGS.contains(key) && !MEMBERSHIP_FLAGS.contains(key) && !CHURN_FLAGS.contains(key)
+                    && !STATE_FLAGS.contains(key)) {
                 throw new IllegalArgumentException("unknown flag " + key);
             }
             flags.put(key, value);
@@ -154,6 +171,23 @@ public final class SimulatorMain {
                 lifeguard(f),
                 doubleFlag(f, "--join-spread", d.joinSpreadS()),
                 overrides(f, preset),
+                f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
+    }
+
+    static StateSettings stateSettings(Map<String, String> f) {
+        StateSettings d = StateSettings.defaults();
+        String preset = f.getOrDefault("--preset", d.preset());
+        String overrides = f.getOrDefault("--set", "");
+        ConfigOverrides.apply(io.plumtree.engine.state.StateConfig.preset(preset), overrides);
+        return new StateSettings(
+                intFlag(f, "--nodes", d.nodes()),
+                doubleFlag(f, "--updates-per-node-per-s", d.updatesPerNodePerS()),
+                intFlag(f, "--keys-per-node", d.keysPerNode()),
+                intFlag(f, "--value-bytes", d.valueBytes()),
+                doubleFlag(f, "--duration", d.durationS()),
+                network(f, d.network()),
+                preset,
+                overrides,
                 f.containsKey("--seed") ? parseLong("--seed", f.get("--seed")) : d.seed());
     }
 

@@ -30,6 +30,12 @@ public final class Envelope {
     /** Kind of a TCP frame carrying the opener's advertised address, first on every connection. */
     public static final int KIND_HELLO_FRAME = 4;
 
+    /**
+     * Kind of a TCP frame carrying the sender's name and one replicated-state message ({@link StateCodec}). Reserved:
+     * {@link FrameCodec} does not carry it yet, so a frame of this kind is still dropped as an unknown kind.
+     */
+    public static final int KIND_STATE_FRAME = 5;
+
     /** Header bytes besides the label: magic (2), version (1), kind (1), label length (1). */
     public static final int HEADER_BYTES = 5;
 

@@ -73,6 +73,15 @@ final class WireReader {
         return utf8(length);
     }
 
+    /** A string with a 4-byte length, at most {@code maxBytes} bytes of UTF-8. */
+    String readLongString(int maxBytes) {
+        int length = readInt();
+        if (length < 0 || length > maxBytes) {
+            throw new DropSignal(DropReason.TOO_LARGE);
+        }
+        return utf8(length);
+    }
+
     /** A string with a 1-byte length. */
     String readShortString() {
         return utf8(readUnsignedByte());

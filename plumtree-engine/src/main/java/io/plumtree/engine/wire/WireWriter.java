@@ -44,6 +44,17 @@ final class WireWriter {
         out.put(bytes);
     }
 
+    /** A string with a 4-byte length. */
+    void writeLongString(String s, int maxBytes, String what) {
+        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxBytes) {
+            throw new IllegalArgumentException(what + " is " + bytes.length + " bytes of UTF-8; the wire allows "
+                    + maxBytes);
+        }
+        out.putInt(bytes.length);
+        out.put(bytes);
+    }
+
     void writeNodeId(NodeId id) {
         writeString(id.name(), WireLimits.MAX_NAME_BYTES, "node name");
     }

@@ -68,6 +68,30 @@ class SimulatorMainTest {
     }
 
     @Test
+    void stateScenarioReportsConvergenceAndTraffic() {
+        assertThat(run("--scenario", "state", "--nodes", "30", "--updates-per-node-per-s", "2", "--keys-per-node", "3",
+                "--value-bytes", "32", "--duration", "8", "--latency-ms", "1-5", "--loss", "0.01", "--preset", "local",
+                "--set", "fanout=2", "--seed", "5")).isZero();
+        String json = lastLine();
+        for (String key : new String[]{"nodes", "updates_per_node_per_s", "p50_converge_s", "p99_converge_s",
+                "max_converge_s", "measured_writes", "unconverged", "bytes_per_node_per_s", "digest_bytes",
+                "sim_seconds", "wall_seconds"}) {
+            assertThat(json).contains("\"" + key + "\":");
+        }
+        assertThat(json).contains("\"nodes\":30", "\"unconverged\":0", "\"set\":\"fanout=2\"");
+        assertThat(run("--scenario", "state", "--set", "fanout=0")).isEqualTo(2);
+        assertThat(run("--scenario", "state", "--rate", "3")).isEqualTo(2);
+    }
+
+    @Test
+    void theStateScenarioIsReproducibleForASeed() {
+        StateSettings settings = new StateSettings(20, 1, 1, 16, 8, NetworkOptions.lan(), "local", "", 9);
+        String first = new StateScenario(settings, line -> { }).run().toJson(false);
+        String second = new StateScenario(settings, line -> { }).run().toJson(false);
+        assertThat(first).isEqualTo(second).contains("\"unconverged\":0");
+    }
+
+    @Test
     void churnScenarioReportsTheBroadcastKeysAndMembershipConvergence() {
         assertThat(run("--scenario", "churn", "--nodes", "20", "--crash", "0.3", "--crash-at", "12", "--broadcasts",
                 "20", "--senders", "3", "--warmup", "5", "--rate", "10", "--seed", "4")).isZero();

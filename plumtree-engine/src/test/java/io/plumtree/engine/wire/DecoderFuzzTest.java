@@ -3,6 +3,7 @@ package io.plumtree.engine.wire;
 import io.plumtree.engine.broadcast.PlumtreeMessage;
 import io.plumtree.engine.membership.SwimMessage;
 import io.plumtree.engine.node.Frame;
+import io.plumtree.engine.state.StateMessage;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
@@ -39,6 +40,7 @@ class DecoderFuzzTest {
     private final FrameCodec frames = new FrameCodec(LABEL, limits, counters);
     private final SwimCodec swim = new SwimCodec(limits);
     private final PlumtreeCodec plumtree = new PlumtreeCodec(limits);
+    private final StateCodec state = new StateCodec(limits);
 
     private List<byte[]> corpus() {
         List<byte[]> corpus = new ArrayList<>();
@@ -54,6 +56,9 @@ class DecoderFuzzTest {
             }
             for (PlumtreeMessage m : samples.everyPlumtreeMessage()) {
                 corpus.add(RawBytes.toArray(plumtree.encode(m)));
+            }
+            for (StateMessage m : samples.everyStateMessage()) {
+                corpus.add(RawBytes.toArray(state.encode(m)));
             }
             for (Frame f : FrameCodecTest.everyFrame(samples)) {
                 corpus.add(RawBytes.toArray(frames.encode(f)));
@@ -172,6 +177,7 @@ class DecoderFuzzTest {
         ok += frames.decode(ByteBuffer.wrap(input)).isOk() ? 1 : 0;
         ok += swim.decode(ByteBuffer.wrap(input)).isOk() ? 1 : 0;
         ok += plumtree.decode(ByteBuffer.wrap(input)).isOk() ? 1 : 0;
+        ok += state.decode(ByteBuffer.wrap(input)).isOk() ? 1 : 0;
 
         int[] delivered = new int[1];
         FrameReader whole = new FrameReader(frames);

@@ -5,6 +5,12 @@ import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeMessage;
 import io.plumtree.engine.membership.MemberState;
 import io.plumtree.engine.membership.SwimMessage;
+import io.plumtree.engine.state.Delta;
+import io.plumtree.engine.state.Digest;
+import io.plumtree.engine.state.NodeDelta;
+import io.plumtree.engine.state.NodeDigest;
+import io.plumtree.engine.state.StateMessage;
+import io.plumtree.engine.state.VersionedValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -157,5 +163,52 @@ final class WireSamples {
                     random.nextInt(Integer.MAX_VALUE)));
         }
         return runs;
+    }
+
+    /** A key or value of 0 to 40 pieces (ASCII, Latin-1, CJK, emoji). */
+    String stateText() {
+        int pieces = random.nextInt(41);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < pieces; i++) {
+            b.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return b.toString();
+    }
+
+    Digest digest() {
+        List<NodeDigest> nodes = new ArrayList<>();
+        int n = random.nextInt(6);
+        for (int i = 0; i < n; i++) {
+            nodes.add(new NodeDigest(nodeId(), random.nextLong(Long.MAX_VALUE), random.nextLong(Long.MAX_VALUE)));
+        }
+        return new Digest(nodes);
+    }
+
+    Delta delta() {
+        List<NodeDelta> nodes = new ArrayList<>();
+        int n = random.nextInt(4);
+        for (int i = 0; i < n; i++) {
+            long from = random.nextLong(1_000_000);
+            long version = from;
+            List<VersionedValue> entries = new ArrayList<>();
+            int k = random.nextInt(5);
+            for (int j = 0; j < k; j++) {
+                version += 1 + random.nextInt(1000);
+                entries.add(new VersionedValue(stateText(), random.nextInt(4) == 0 ? null : stateText(), version));
+            }
+            nodes.add(new NodeDelta(nodeId(), from, version + random.nextInt(3), random.nextLong(2_000_000),
+                    entries));
+        }
+        return new Delta(nodes);
+    }
+
+    /** One message of every replicated-state type (two of some shapes), with random fields. */
+    List<StateMessage> everyStateMessage() {
+        return List.of(
+                new StateMessage.Syn(digest()),
+                new StateMessage.Syn(new Digest(List.of())),
+                new StateMessage.SynAck(digest(), delta()),
+                new StateMessage.Ack(delta()),
+                new StateMessage.Ack(Delta.EMPTY));
     }
 }

@@ -3,6 +3,7 @@ package io.plumtree.engine;
 import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.membership.SwimConfig;
 import io.plumtree.engine.net.HostPort;
+import io.plumtree.engine.state.StateConfig;
 import io.plumtree.engine.wire.Keyring;
 import io.plumtree.engine.wire.WireLimits;
 
@@ -85,6 +86,8 @@ public final class ClusterConfig {
      * messages in the order it sent them; zero delivers as messages arrive.
      */
     private final Duration deliveryOrderWait;
+    /** Replicated key-value state tunables, or null to run without replicated state. */
+    private final StateConfig state;
 
     private ClusterConfig(Builder b) {
         this.nodeName = b.nodeName != null ? b.nodeName : defaultName();
@@ -113,6 +116,7 @@ public final class ClusterConfig {
         this.deliveryExecutor = b.deliveryExecutor;
         this.maxDeliveryBacklog = b.maxDeliveryBacklog;
         this.deliveryOrderWait = b.deliveryOrderWait;
+        this.state = b.state;
         validate();
     }
 
@@ -344,6 +348,11 @@ public final class ClusterConfig {
         return maxDeliveryBacklog;
     }
 
+    /** Replicated key-value state tunables, or null when the node runs without replicated state. */
+    public StateConfig state() {
+        return state;
+    }
+
     /** Longest wait for a missing predecessor before a delivery goes out of order; zero turns ordering off. */
     public Duration deliveryOrderWait() {
         return deliveryOrderWait;
@@ -385,6 +394,7 @@ public final class ClusterConfig {
         private Executor deliveryExecutor;
         private int maxDeliveryBacklog = 100_000;
         private Duration deliveryOrderWait = Duration.ofSeconds(5);
+        private StateConfig state;
 
         private Builder() {
         }
@@ -416,6 +426,7 @@ public final class ClusterConfig {
             deliveryExecutor = c.deliveryExecutor;
             maxDeliveryBacklog = c.maxDeliveryBacklog;
             deliveryOrderWait = c.deliveryOrderWait;
+            state = c.state;
         }
 
         /**
@@ -592,6 +603,15 @@ public final class ClusterConfig {
          */
         public Builder deliveryOrderWait(Duration v) {
             deliveryOrderWait = v;
+            return this;
+        }
+
+        /**
+         * Turns on the replicated key-value state with these tunables (for example {@link StateConfig#lan()}); null
+         * (the default) runs without it.
+         */
+        public Builder state(StateConfig v) {
+            state = v;
             return this;
         }
 

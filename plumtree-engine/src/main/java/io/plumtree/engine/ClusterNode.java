@@ -10,6 +10,10 @@ import io.plumtree.engine.net.HostPort;
 import io.plumtree.engine.net.OrderedDispatch;
 import io.plumtree.engine.node.NodeCore;
 import io.plumtree.engine.node.NodeInput;
+import io.plumtree.engine.state.ReplicatedState;
+import io.plumtree.engine.state.StateInput;
+import io.plumtree.engine.state.StateOutput;
+import io.plumtree.engine.state.StateSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +23,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -28,6 +34,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +63,8 @@ public final class ClusterNode implements AutoCloseable {
 
     /** Key of membership events in the ordered dispatch (deliveries use their origin). */
     private static final Object MEMBERSHIP = new Object();
+    /** Key of replicated-state changes in the ordered dispatch. */
+    private static final Object STATE = new Object();
     /** How often a join checks whether a seed answered. */
     private static final long JOIN_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
     /** How long a query waits for the network thread. */
@@ -76,6 +85,9 @@ public final class ClusterNode implements AutoCloseable {
     private final OrderedDispatch dispatch;
     private final List<DeliveryListener> deliveryListeners = new CopyOnWriteArrayList<>();
     private final List<MembershipListener> membershipListeners = new CopyOnWriteArrayList<>();
+    /** State listeners by subscription id. */
+    private final Map<Integer, StateListener> stateListeners = new ConcurrentHashMap<>();
+    private final AtomicInteger nextSubscription = new AtomicInteger(1);
     private volatile boolean closed;
 
     private ClusterNode(ClusterConfig config) {
@@ -117,6 +129,16 @@ public final class ClusterNode implements AutoCloseable {
                         l.onMembershipEvent(event);
                     }
                 });
+            }
+
+            @Override
+            public void stateChanged(StateOutput.KeyChanged k) {
+                StateListener l = stateListeners.get(k.subscription());
+                if (l == null) {
+                    return;
+                }
+                StateChange change = new StateChange(k.node(), k.key(), k.oldValue(), k.newValue(), k.version());
+                dispatch.submit(STATE, () -> l.onStateChange(change));
             }
 
             @Override
@@ -296,6 +318,72 @@ public final class ClusterNode implements AutoCloseable {
         byte[] copy = metadata.clone();
         query(() -> {
             loop.handle(new NodeInput.UpdateMetadata(copy));
+            return null;
+        });
+    }
+
+    /**
+     * Sets one of this node's replicated-state keys; every member sees it within a few gossip rounds.
+     *
+     * @param ttl how long the key lives, or null for ever
+     * @throws IllegalArgumentException if the key or value is over the state limits
+     * @throws IllegalStateException    if the node runs without replicated state ({@link ClusterConfig#state()})
+     */
+    public void putState(String key, String value, Duration ttl) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        stateCommand(new StateInput.Set(key, value, ttl));
+    }
+
+    /** {@link #putState(String, String, Duration)} without a time to live. */
+    public void putState(String key, String value) {
+        putState(key, value, null);
+    }
+
+    /** Deletes one of this node's replicated-state keys (a tombstone spreads, then is collected). */
+    public void deleteState(String key) {
+        Objects.requireNonNull(key, "key");
+        stateCommand(new StateInput.Delete(key));
+    }
+
+    /** Every member's replicated state as this node sees it now. */
+    public StateSnapshot stateSnapshot() {
+        return query(() -> {
+            ReplicatedState state = loop.core().state();
+            if (state == null) {
+                throw new IllegalStateException("node " + name() + " runs without replicated state");
+            }
+            return state.snapshot();
+        });
+    }
+
+    /**
+     * Calls {@code listener} for every change of a key starting with {@code prefix}, on any member, this node's own
+     * writes included, on the delivery executor.
+     *
+     * @return closing it unsubscribes
+     */
+    public AutoCloseable subscribeState(String prefix, StateListener listener) {
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(listener, "listener");
+        int id = nextSubscription.getAndIncrement();
+        stateListeners.put(id, listener);
+        stateCommand(new StateInput.Subscribe(id, prefix));
+        return () -> {
+            stateListeners.remove(id);
+            if (!closed) {
+                stateCommand(new StateInput.Unsubscribe(id));
+            }
+        };
+    }
+
+    private void stateCommand(StateInput command) {
+        if (config.state() == null) {
+            throw new IllegalStateException("node " + name() + " runs without replicated state; set "
+                    + "ClusterConfig.Builder.state(StateConfig.lan()) to turn it on");
+        }
+        query(() -> {
+            loop.handleCommand(new NodeInput.StateCommand(command));
             return null;
         });
     }

@@ -13,6 +13,8 @@ import io.plumtree.engine.membership.SwimMessage;
 import io.plumtree.engine.membership.SwimOutput;
 import io.plumtree.engine.node.Frame;
 import io.plumtree.engine.node.NodeCore;
+import io.plumtree.engine.state.ReplicatedState;
+import io.plumtree.engine.state.StateOutput;
 import io.plumtree.engine.node.NodeInput;
 import io.plumtree.engine.node.NodeOutput;
 import io.plumtree.engine.node.NodeTimer;
@@ -103,6 +105,9 @@ public final class EventLoop implements Runnable {
 
         /** A membership change; called on the loop thread, must only hand it on. */
         void membershipChanged(SwimOutput.MemberEvent event);
+
+        /** A replicated-state key changed for a subscription; called on the loop thread, must only hand it on. */
+        void stateChanged(StateOutput.KeyChanged change);
 
         /** Deliveries and events handed on and not yet consumed. */
         long backlog();
@@ -225,7 +230,9 @@ public final class EventLoop implements Runnable {
         this.frames = new FrameCodec(config.clusterName(), config.wireLimits(), drops, sealing);
         SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
         this.core = new NodeCore(new Swim(self, selfAddress, config.metadata(), config.membership(), random.split()),
-                new Plumtree(self, config.broadcast(), random.split(), firstSequence()), config.deliveryOrderWait());
+                new Plumtree(self, config.broadcast(), random.split(), firstSequence()), config.deliveryOrderWait(),
+                config.state() == null ? null
+                        : new ReplicatedState(self, config.state(), random.split(), firstSequence()));
     }
 
     /**
@@ -387,6 +394,15 @@ public final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Feeds a local command to the core and lets its exceptions (a refused command: a value over a limit) reach the
+     * caller, who posted it and waits for the answer. Loop thread only.
+     */
+    public void handleCommand(NodeInput input) {
+        core.handle(input, now, apply);
+        handleDeferred();
+    }
+
     private void feed(NodeInput input) {
         try {
             core.handle(input, now, apply);
@@ -479,6 +495,8 @@ public final class EventLoop implements Runnable {
                 ownBroadcastId = d.delivery().id();
             }
             sink.delivered(d.delivery());
+        } else if (o instanceof NodeOutput.StateChanged c) {
+            sink.stateChanged(c.change());
         } else if (o instanceof NodeOutput.MembershipChanged m) {
             sink.membershipChanged(m.event());
             SwimOutput.MemberEvent.Kind kind = m.event().kind();

@@ -3,6 +3,7 @@ package io.plumtree.engine.node;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeMessage;
 import io.plumtree.engine.membership.SwimMessage;
+import io.plumtree.engine.state.StateMessage;
 
 import java.util.Objects;
 
@@ -47,6 +48,20 @@ public sealed interface Frame {
     record Broadcast(NodeId from, PlumtreeMessage message) implements Frame {
         /** Validates the fields. */
         public Broadcast {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * A replicated-state message (scuttlebutt SYN, SYN-ACK or ACK), with the name of the node that sent it.
+     *
+     * @param from    the sending node
+     * @param message the message
+     */
+    record State(NodeId from, StateMessage message) implements Frame {
+        /** Validates the fields. */
+        public State {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(message, "message");
         }

@@ -9,6 +9,9 @@ import io.plumtree.engine.membership.MemberState;
 import io.plumtree.engine.membership.Swim;
 import io.plumtree.engine.membership.SwimInput;
 import io.plumtree.engine.membership.SwimOutput;
+import io.plumtree.engine.state.ReplicatedState;
+import io.plumtree.engine.state.StateInput;
+import io.plumtree.engine.state.StateOutput;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -42,6 +45,9 @@ public final class NodeCore {
     private final Swim swim;
     private final Plumtree plumtree;
 
+    /** The replicated key-value state, or null when this node runs without it. */
+    private final ReplicatedState state;
+
     /** Puts deliveries in per-origin order, or null when they go out as Plumtree delivers them. */
     private final DeliveryOrder order;
 
@@ -67,6 +73,20 @@ public final class NodeCore {
      * @param orderWait longest wait for a missing predecessor
      */
     public NodeCore(Swim swim, Plumtree plumtree, Duration orderWait) {
+        this(swim, plumtree, orderWait, null);
+    }
+
+    /**
+     * A node with per-origin delivery order (see {@link #NodeCore(Swim, Plumtree, Duration)}) and the replicated
+     * key-value state, whose peers are the live members.
+     *
+     * @param state the state core, named as this node; null for none
+     */
+    public NodeCore(Swim swim, Plumtree plumtree, Duration orderWait, ReplicatedState state) {
+        this.state = state;
+        if (state != null && !state.self().equals(plumtree.self())) {
+            throw new IllegalStateException("state core is " + state.self() + ", not " + plumtree.self());
+        }
         this.order = orderWait.isZero() ? null
                 : new DeliveryOrder(orderWait.toNanos(), MAX_HELD_PER_ORIGIN, MAX_ORDERED_ORIGINS);
         this.swim = Objects.requireNonNull(swim, "swim");
@@ -94,11 +114,21 @@ public final class NodeCore {
                 broadcast(new PlumtreeInput.TimerFired(b.timer()), nowNanos, out);
             } else if (t.timer() instanceof NodeTimer.Ordering o && order != null) {
                 order.onTimer(o.origin(), nowNanos, orderSink(out));
+            } else if (t.timer() instanceof NodeTimer.State st && state != null) {
+                state(new StateInput.TimerFired(st.timer()), nowNanos, out);
             }
         } else if (input instanceof NodeInput.Broadcast b) {
             broadcast(new PlumtreeInput.Broadcast(b.payload()), nowNanos, out);
         } else if (input instanceof NodeInput.Start) {
             membership(new SwimInput.Start(), nowNanos, out);
+            if (state != null) {
+                state(new StateInput.Start(), nowNanos, out);
+            }
+        } else if (input instanceof NodeInput.StateCommand c) {
+            if (state == null) {
+                throw new IllegalStateException("this node runs without replicated state");
+            }
+            state(c.command(), nowNanos, out);
         } else if (input instanceof NodeInput.Join j) {
             membership(new SwimInput.Join(j.seedAddresses()), nowNanos, out);
         } else if (input instanceof NodeInput.Leave) {
@@ -117,6 +147,8 @@ public final class NodeCore {
             membership(new SwimInput.StreamReceived(f.fromAddress(), m.message()), now, out);
         } else if (f.frame() instanceof Frame.Broadcast b) {
             broadcast(new PlumtreeInput.Received(b.from(), b.message()), now, out);
+        } else if (f.frame() instanceof Frame.State st && state != null) {
+            state(new StateInput.Received(st.from(), st.message()), now, out);
         }
         // Frame.Hello belongs to the driver's connection handling: nothing to do here.
     }
@@ -141,6 +173,15 @@ public final class NodeCore {
         NodeId peer = e.member().id();
         if (peer.equals(self)) {
             return;
+        }
+        if (state != null) {
+            switch (e.kind()) {
+                case JOINED -> state(new StateInput.PeerUp(peer), now, out);
+                case FAILED -> state(new StateInput.PeerDown(peer), now, out);
+                case LEFT -> state(new StateInput.PeerLeft(peer), now, out);
+                default -> {
+                }
+            }
         }
         switch (e.kind()) {
             case JOINED -> broadcast(new PlumtreeInput.NeighborUp(peer), now, out);
@@ -170,6 +211,29 @@ public final class NodeCore {
                 }
             }
         });
+    }
+
+    /** Runs the state core; its peers are addressed through membership, like Plumtree's. */
+    private void state(StateInput input, long now, Consumer<? super NodeOutput> out) {
+        state.handle(input, now, o -> {
+            if (o instanceof StateOutput.Send s) {
+                Member m = swim.member(s.to());
+                if (m == null || m.state() == MemberState.DEAD || m.state() == MemberState.LEFT) {
+                    unroutable++;
+                    return;
+                }
+                out.accept(new NodeOutput.SendFrame(m.address(), new Frame.State(self, s.message())));
+            } else if (o instanceof StateOutput.ScheduleTimer t) {
+                out.accept(new NodeOutput.ScheduleTimer(t.delayNanos(), new NodeTimer.State(t.timer())));
+            } else if (o instanceof StateOutput.KeyChanged k) {
+                out.accept(new NodeOutput.StateChanged(k));
+            }
+        });
+    }
+
+    /** The replicated-state core, or null when this node runs without it. */
+    public ReplicatedState state() {
+        return state;
     }
 
     private static DeliveryOrder.Sink orderSink(Consumer<? super NodeOutput> out) {

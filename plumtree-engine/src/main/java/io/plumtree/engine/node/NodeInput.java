@@ -3,6 +3,7 @@ package io.plumtree.engine.node;
 import io.plumtree.engine.MessageId;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.membership.SwimMessage;
+import io.plumtree.engine.state.StateInput;
 
 import java.util.List;
 import java.util.Objects;
@@ -107,6 +108,22 @@ public sealed interface NodeInput {
         public PeerCongested {
             Objects.requireNonNull(peer, "peer");
             Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * A command for the replicated state: {@code Set}, {@code Delete}, {@code Subscribe} or {@code Unsubscribe}.
+     *
+     * @param command the state core's input
+     */
+    record StateCommand(StateInput command) implements NodeInput {
+        /** Validates the field; only commands belong here, not what the node feeds the core itself. */
+        public StateCommand {
+            Objects.requireNonNull(command, "command");
+            if (!(command instanceof StateInput.Set || command instanceof StateInput.Delete
+                    || command instanceof StateInput.Subscribe || command instanceof StateInput.Unsubscribe)) {
+                throw new IllegalArgumentException("not a state command: " + command);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package io.plumtree.engine.node;
 import io.plumtree.engine.broadcast.PlumtreeOutput;
 import io.plumtree.engine.membership.SwimMessage;
 import io.plumtree.engine.membership.SwimOutput;
+import io.plumtree.engine.state.StateOutput;
 
 import java.util.List;
 import java.util.Objects;
@@ -72,6 +73,18 @@ public sealed interface NodeOutput {
         /** Validates the field. */
         public MembershipChanged {
             Objects.requireNonNull(event, "event");
+        }
+    }
+
+    /**
+     * A replicated-state key changed, for a subscription.
+     *
+     * @param change the subscription, node, key, old and new value (null: absent)
+     */
+    record StateChanged(StateOutput.KeyChanged change) implements NodeOutput {
+        /** Validates the field. */
+        public StateChanged {
+            Objects.requireNonNull(change, "change");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.plumtree.engine.node;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeTimer;
 import io.plumtree.engine.membership.SwimTimer;
+import io.plumtree.engine.state.StateTimer;
 
 import java.util.Objects;
 
@@ -42,6 +43,18 @@ public sealed interface NodeTimer {
         /** Validates the field. */
         public Ordering {
             Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    /**
+     * A replicated-state timer.
+     *
+     * @param timer the state core's key
+     */
+    record State(StateTimer timer) implements NodeTimer {
+        /** Validates the field. */
+        public State {
+            Objects.requireNonNull(timer, "timer");
         }
     }
 }

@@ -22,6 +22,7 @@ public final class FrameCodec {
     private final WireLimits limits;
     private final SwimCodec swim;
     private final PlumtreeCodec plumtree;
+    private final StateCodec state;
     private final DropCounters counters;
     /** Seals and opens every frame, or null when frames travel in the clear. */
     private final Sealer sealer;
@@ -50,6 +51,7 @@ public final class FrameCodec {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.swim = new SwimCodec(limits);
         this.plumtree = new PlumtreeCodec(limits);
+        this.state = new StateCodec(limits);
         this.counters = Objects.requireNonNull(counters, "counters");
         this.sealer = Objects.requireNonNull(sealing, "sealing").newSealer();
     }
@@ -80,6 +82,8 @@ public final class FrameCodec {
             return PlumtreeCodec.sizeOf(f.from()) + plumtree.encodedSize(f.message());
         } else if (frame instanceof Frame.Hello f) {
             return 2 + (long) f.address().getBytes(StandardCharsets.UTF_8).length;
+        } else if (frame instanceof Frame.State f) {
+            return PlumtreeCodec.sizeOf(f.from()) + f.message().encodedSize();
         }
         throw new IllegalStateException("no encoding for " + frame.getClass());
     }
@@ -126,6 +130,8 @@ public final class FrameCodec {
             return Envelope.KIND_MEMBERSHIP_FRAME;
         } else if (frame instanceof Frame.Broadcast) {
             return Envelope.KIND_BROADCAST_FRAME;
+        } else if (frame instanceof Frame.State) {
+            return Envelope.KIND_STATE_FRAME;
         }
         return Envelope.KIND_HELLO_FRAME;
     }
@@ -138,6 +144,9 @@ public final class FrameCodec {
             plumtree.write(f.message(), w);
         } else if (frame instanceof Frame.Hello f) {
             w.writeString(f.address(), WireLimits.MAX_ADDRESS_BYTES, "address");
+        } else if (frame instanceof Frame.State f) {
+            w.writeNodeId(f.from());
+            state.write(f.message(), w);
         }
     }
 
@@ -183,7 +192,7 @@ public final class FrameCodec {
             int kind = Envelope.read(header, label);
             int clearKind = kind & ~Sealer.SEALED_KIND;
             if (clearKind != Envelope.KIND_MEMBERSHIP_FRAME && clearKind != Envelope.KIND_BROADCAST_FRAME
-                    && clearKind != Envelope.KIND_HELLO_FRAME) {
+                    && clearKind != Envelope.KIND_HELLO_FRAME && clearKind != Envelope.KIND_STATE_FRAME) {
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
             }
             WireReader r = Sealer.body(kind, in, header, sealer);
@@ -192,6 +201,8 @@ public final class FrameCodec {
                 frame = new Frame.Membership(swim.read(r));
             } else if (clearKind == Envelope.KIND_HELLO_FRAME) {
                 frame = new Frame.Hello(r.readString(WireLimits.MAX_ADDRESS_BYTES));
+            } else if (clearKind == Envelope.KIND_STATE_FRAME) {
+                frame = new Frame.State(r.readNodeId(), state.read(r));
             } else {
                 frame = new Frame.Broadcast(r.readNodeId(), plumtree.read(r));
             }

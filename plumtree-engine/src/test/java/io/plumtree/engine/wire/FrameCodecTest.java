@@ -34,6 +34,9 @@ class FrameCodecTest {
             frames.add(new Frame.Broadcast(samples.nodeId(), m));
         }
         frames.add(new Frame.Hello(samples.address()));
+        for (io.plumtree.engine.state.StateMessage m : samples.everyStateMessage()) {
+            frames.add(new Frame.State(samples.nodeId(), m));
+        }
         return frames;
     }
 

@@ -51,7 +51,18 @@ public class PlumtreeEndpoint {
                 members,
                 new TopologyDescriptor(names(topology.eagerPeers()), names(topology.lazyPeers()), topology.trees()),
                 node.stats(),
-                eventCounters.get());
+                eventCounters.get(),
+                state());
+    }
+
+    /** Every member's replicated-state keys by member name, or null when the node runs without replicated state. */
+    private Map<String, Map<String, String>> state() {
+        if (node.config().state() == null) {
+            return null;
+        }
+        Map<String, Map<String, String>> all = new java.util.LinkedHashMap<>();
+        node.stateSnapshot().nodes().forEach((id, view) -> all.put(id.name(), view.values()));
+        return all;
     }
 
     /** One member, or 404 when this node does not know it. */
@@ -73,9 +84,11 @@ public class PlumtreeEndpoint {
      * @param topology this node's broadcast peers
      * @param stats    the node's counters and queue sizes
      * @param events   counters of events delivered and undeliverable
+     * @param state    every member's replicated-state keys by member name; null when the node runs without it
      */
     public record ClusterDescriptor(NodeDescriptor node, List<MemberDescriptor> members, TopologyDescriptor topology,
-                                    ClusterStats stats, Map<String, Long> events) {
+                                    ClusterStats stats, Map<String, Long> events,
+                                    Map<String, Map<String, String>> state) {
     }
 
     /**

@@ -3,6 +3,7 @@ package io.plumtree.spring.autoconfigure;
 import io.plumtree.engine.ClusterConfig;
 import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.membership.SwimConfig;
+import io.plumtree.engine.state.StateConfig;
 import io.plumtree.engine.wire.WireLimits;
 import io.plumtree.spring.cluster.MemberMetadata;
 import org.springframework.util.unit.DataSize;
@@ -61,8 +62,14 @@ public final class ClusterConfigFactory {
                 .leavePropagation(p.getLeavePropagation())
                 .maxDeliveryBacklog(p.getDelivery().getMaxBacklog())
                 .deliveryOrderWait(p.getDelivery().getOrderWait())
-                .deliveryExecutor(deliveryExecutor);
+                .deliveryExecutor(deliveryExecutor)
+                .state(p.getState().isEnabled() ? StateConfig.preset(membershipPresetName(preset)) : null);
         return b;
+    }
+
+    /** The membership and state preset of a preset name: large-cluster uses the LAN timings. */
+    private static String membershipPresetName(String preset) {
+        return preset.equals("large-cluster") || preset.equals("largeCluster") ? "lan" : preset;
     }
 
     /** Membership has no large-cluster preset: its LAN values already scale with the cluster's size. */

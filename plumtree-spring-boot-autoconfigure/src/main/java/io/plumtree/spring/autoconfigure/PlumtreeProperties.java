@@ -88,6 +88,9 @@ public class PlumtreeProperties {
     /** Delivery to the application. */
     private final Delivery delivery = new Delivery();
 
+    /** The replicated key-value state every member advertises (see docs/state.md). */
+    private final State state = new State();
+
     /** Membership tunables. */
     private final Membership membership = new Membership();
 
@@ -213,6 +216,10 @@ public class PlumtreeProperties {
 
     public Delivery getDelivery() {
         return delivery;
+    }
+
+    public State getState() {
+        return state;
     }
 
     public Membership getMembership() {
@@ -374,6 +381,32 @@ public class PlumtreeProperties {
     }
 
     /** Where delivered events and membership changes are handed to the application. */
+    /** The replicated key-value state: this node's keys, which every member sees. */
+    public static class State {
+
+        /** Whether the node runs the replicated state (scuttlebutt gossip with a few members every 500 ms on lan). */
+        private boolean enabled = true;
+
+        /** Keys this node writes when it starts, for example {@code role: orders-api} or {@code version: 1.4.2}. */
+        private Map<String, String> initial = new LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Map<String, String> getInitial() {
+            return initial;
+        }
+
+        public void setInitial(Map<String, String> initial) {
+            this.initial = initial;
+        }
+    }
+
     public static class Delivery {
 
         /**

@@ -3,6 +3,7 @@ package io.plumtree.spring.autoconfigure;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.plumtree.engine.ClusterConfig;
 import io.plumtree.engine.ClusterNode;
+import io.plumtree.spring.state.ClusterState;
 import io.plumtree.engine.MessageId;
 import io.plumtree.engine.membership.SwimConfig;
 import io.plumtree.spring.actuate.PlumtreeEndpoint;
@@ -49,9 +50,23 @@ class PlumtreeAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(PlumtreeAutoConfiguration.class,
                     PlumtreeEventsAutoConfiguration.class, PlumtreeEndpointAutoConfiguration.class,
                     PlumtreeHealthContributorAutoConfiguration.class, PlumtreeMetricsAutoConfiguration.class,
-                    JacksonAutoConfiguration.class, EndpointAutoConfiguration.class))
+                    PlumtreeStateAutoConfiguration.class, JacksonAutoConfiguration.class,
+                    EndpointAutoConfiguration.class))
             .withPropertyValues("plumtree.bind-address=127.0.0.1", "plumtree.port=0", "plumtree.preset=local",
                     "plumtree.leave-propagation=10ms");
+
+    @Test
+    void theReplicatedStateIsOnByDefaultWritesItsInitialKeysAndBacksOffWhenDisabled() {
+        runner.withPropertyValues("plumtree.node-name=s1", "plumtree.state.initial.role=api").run(context -> {
+            assertThat(context).hasSingleBean(ClusterState.class);
+            assertThat(context.getBean(ClusterConfig.class).state()).isNotNull();
+            assertThat(context.getBean(ClusterState.class).get("s1", "role")).isEqualTo("api");
+        });
+        runner.withPropertyValues("plumtree.state.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(ClusterState.class);
+            assertThat(context.getBean(ClusterConfig.class).state()).isNull();
+        });
+    }
 
     @Test
     void byDefaultEveryPartIsThereAndTheNodeRuns() {

@@ -3,6 +3,7 @@ package io.plumtree.spring.it;
 import io.plumtree.spring.cluster.ClusterMembershipEvent;
 import io.plumtree.spring.event.DeliveredEvent;
 import io.plumtree.spring.event.UnknownClusterEvent;
+import io.plumtree.spring.state.ClusterStateChangedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,14 @@ public class Recorder {
     @EventListener
     void on(UnknownClusterEvent event) {
         unknown.add(event);
+    }
+
+    /** Replicated-state changes under {@code load/}, filtered by prefix in the listener's condition. */
+    final List<ClusterStateChangedEvent> load = new CopyOnWriteArrayList<>();
+
+    @EventListener(condition = "#event.key.startsWith('load/')")
+    void on(ClusterStateChangedEvent event) {
+        load.add(event);
     }
 
     @EventListener

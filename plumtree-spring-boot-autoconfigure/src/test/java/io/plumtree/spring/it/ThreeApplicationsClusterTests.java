@@ -2,6 +2,7 @@ package io.plumtree.spring.it;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.plumtree.engine.ClusterNode;
+import io.plumtree.spring.state.ClusterState;
 import io.plumtree.spring.cluster.MemberFailedEvent;
 import io.plumtree.spring.cluster.MemberLeftEvent;
 import io.plumtree.spring.event.ClusterPublisher;
@@ -71,6 +72,7 @@ class ThreeApplicationsClusterTests {
                 "plumtree.seeds=" + seed,
                 "plumtree.leave-propagation=300ms",
                 "plumtree.metadata.role=" + name.substring(name.length() - 1),
+                "plumtree.state.initial.version=1." + name.substring(name.length() - 1),
                 "management.endpoints.web.exposure.include=health,plumtree",
                 "management.endpoint.health.show-details=always",
                 "management.endpoint.health.show-components=always").run();
@@ -191,6 +193,28 @@ class ThreeApplicationsClusterTests {
         JsonNode events = get(1, "/actuator/plumtree").get("events");
         assertThat(events.get("unknown_type").asLong()).isEqualTo(1);
         assertThat(events.get("unreadable").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    @Order(4)
+    void replicatedStateSpreadsAsEventsFilteredByPrefixAndShowsInTheEndpoint() throws Exception {
+        ClusterState state = apps.get(1).getBean(ClusterState.class);
+        state.put("load/cpu", "0.75");
+        state.put("other", "x");
+        Recorder recorder = apps.get(0).getBean(Recorder.class);
+        await().atMost(DEADLINE).until(() -> recorder.load.stream().anyMatch(e ->
+                e.node().equals("node-b") && e.key().equals("load/cpu") && "0.75".equals(e.newValue())));
+        assertThat(recorder.load).allMatch(e -> e.key().startsWith("load/"));
+        assertThat(apps.get(0).getBean(ClusterState.class).get("node-b", "load/cpu")).isEqualTo("0.75");
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            JsonNode cluster = get(0, "/actuator/plumtree");
+            assertThat(cluster.get("state").get("node-b").get("load/cpu").asText()).isEqualTo("0.75");
+            assertThat(cluster.get("state").get("node-c").get("version").asText()).as("initial keys")
+                    .isEqualTo("1.c");
+        });
+        state.delete("load/cpu");
+        await().atMost(DEADLINE).until(() -> recorder.load.stream().anyMatch(e ->
+                e.key().equals("load/cpu") && e.newValue() == null && "0.75".equals(e.oldValue())));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
@@ -81,10 +82,19 @@ class ThreeNodesBrowserTests {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) nodes.get(node)).getWebServer().getPort();
     }
 
-    /** Shows {@code page} and waits, up to the deadline, until {@code condition} holds there. */
+    /**
+     * Shows {@code page} and waits, up to the deadline, until {@code condition} holds there. The page re-renders its
+     * tables as events stream in, so an element read while it is replaced is stale: that read is simply retried.
+     */
     private static void on(String page, String what, java.util.function.Function<WebDriver, Boolean> condition) {
+        read(page, what, condition);
+    }
+
+    /** Shows {@code page} and waits until {@code reading} answers something (not null, not false), and answers it. */
+    private static <T> T read(String page, String what, java.util.function.Function<WebDriver, T> reading) {
         browser.switchTo().window(page);
-        new WebDriverWait(browser, DEADLINE).withMessage(what).until(condition);
+        return new WebDriverWait(browser, DEADLINE).withMessage(what)
+                .ignoring(StaleElementReferenceException.class).until(reading);
     }
 
     private static List<WebElement> all(WebDriver driver, String css) {
@@ -96,13 +106,14 @@ class ThreeNodesBrowserTests {
         for (String page : List.of(page1, page2)) {
             on(page, "three ALIVE members in the member list",
                     d -> all(d, "#members tbody tr[data-status='ALIVE']").size() == 3);
-            assertThat(all(browser, "#members tbody tr")).extracting(row -> row.getDomAttribute("data-name"))
-                    .containsExactly("node-1", "node-2", "node-3");
+            List<String> names = read(page, "the member names", d -> all(d, "#members tbody tr").stream()
+                    .map(row -> row.getDomAttribute("data-name")).toList());
+            assertThat(names).containsExactly("node-1", "node-2", "node-3");
             on(page, "an eager or lazy edge to each of the two other members",
                     d -> all(d, "#graph line.eager, #graph line.lazy").size() == 2);
         }
-        browser.switchTo().window(page2);
-        assertThat(browser.findElement(By.id("self")).getText()).isEqualTo("node-2");
+        on(page2, "this node's name on its page",
+                d -> "node-2".equals(d.findElement(By.id("self")).getText()));
     }
 
     @Test
@@ -112,15 +123,20 @@ class ThreeNodesBrowserTests {
         browser.findElement(By.id("notice-text")).sendKeys(text);
         browser.findElement(By.id("notice-send")).click();
 
-        on(page1, "the notice in node-1's own log, 0 hops", d -> row(d, text) != null);
-        assertThat(row(browser, text).getDomAttribute("data-origin")).isEqualTo("node-1");
-        assertThat(row(browser, text).getDomAttribute("data-hops")).isEqualTo("0");
+        List<String> own = read(page1, "the notice in node-1's own log", d -> rowValues(d, text));
+        assertThat(own.get(0)).isEqualTo("node-1");
+        assertThat(own.get(1)).isEqualTo("0");
 
-        on(page2, "the notice in node-2's log", d -> row(d, text) != null);
-        WebElement delivered = row(browser, text);
-        assertThat(delivered.getDomAttribute("data-origin")).isEqualTo("node-1");
-        assertThat(Integer.parseInt(delivered.getDomAttribute("data-hops"))).isPositive();
-        assertThat(delivered.getText()).contains("notice", "node-1", text);
+        List<String> delivered = read(page2, "the notice in node-2's log", d -> rowValues(d, text));
+        assertThat(delivered.get(0)).isEqualTo("node-1");
+        assertThat(Integer.parseInt(delivered.get(1))).isPositive();
+        assertThat(delivered.get(2)).contains("notice", "node-1", text);
+    }
+
+    /** Origin, hops and text of the log row whose message contains {@code text}, read at once; or null. */
+    private static List<String> rowValues(WebDriver driver, String text) {
+        WebElement r = row(driver, text);
+        return r == null ? null : List.of(r.getDomAttribute("data-origin"), r.getDomAttribute("data-hops"), r.getText());
     }
 
     /** The log row whose message contains {@code text}, or null. */

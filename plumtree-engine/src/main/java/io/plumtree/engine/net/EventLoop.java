@@ -426,15 +426,9 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    /**
-     * Whether a local broadcast may go out now: queues under their total bound, no back-pressure, and no peer queue
-     * over the back-pressure mark even while the read pause is suspended (holding a local broadcast cannot deadlock
-     * two nodes the way two paused readers can, and admitting it then would overflow the queue, drop the push and
-     * demote the peer, which under sustained load the payload cache cannot repair).
-     */
+    /** Whether a local broadcast may go out now: queues under their total bound, and no back-pressure. */
     private boolean admitsBroadcast() {
-        return queuedBytes <= config.maxQueuedBytes() && !backPressure.engaged()
-                && fullestQueue() <= config.backPressureBytes();
+        return queuedBytes <= config.maxQueuedBytes() && !backPressure.engaged();
     }
 
     private record WaitingBroadcast(byte[] payload, CompletableFuture<MessageId> result, long deadlineNanos) {

@@ -92,6 +92,8 @@ public final class Plumtree {
     private static final int DIGEST_HOPS = Integer.MAX_VALUE / 2;
     /** Most origins whose lowest delivered sequence is remembered. */
     private static final int MAX_FLOORS = 4_096;
+    /** Most sequences a delivered run grows by at one delivery (the seen set is asked for each). */
+    private static final int MAX_SPAN_CATCH_UP = 4_096;
 
     /** Times a missing message may wait for an empty graft rate limit before it is given up. */
     private static final int MAX_GRAFT_DEFERRALS = 64;
@@ -102,8 +104,8 @@ public final class Plumtree {
     private long startedNanos = Long.MIN_VALUE;
     /** Whether a digest timer is pending. */
     private boolean digestScheduled;
-    /** Lowest sequence delivered here per origin, least recently delivered first: what a digest may fill in. */
-    private final LinkedHashMap<NodeId, Long> floors = new LinkedHashMap<>(16, 0.75f, true);
+    /** What this node delivered of each origin, least recently delivered first: what a digest may fill in. */
+    private final LinkedHashMap<NodeId, DeliveredSpan> floors = new LinkedHashMap<>(16, 0.75f, true);
     private long digestsSent;
     private long digestRecoveries;
 
@@ -231,7 +233,7 @@ public final class Plumtree {
      */
     private void onGossip(NodeId from, Gossip g, long now, Consumer<? super PlumtreeOutput> out) {
         NodeId root = g.id().origin();
-        if (seen.contains(g.id(), now)) {
+        if (seen.contains(g.id(), now) || inDeliveredRun(g.id())) {
             duplicates++;
             if (!config.flood()) {
                 peers.tree(root).demote(from);
@@ -472,16 +474,19 @@ public final class Plumtree {
         long uptimeMillis = (now - startedNanos) / 1_000_000;
         int added = 0;
         for (PlumtreeMessage.DigestRun run : digest.runs()) {
-            Long floor = floors.get(run.origin());
+            DeliveredSpan span = floors.get(run.origin());
             long low;
-            if (floor != null) {
-                low = Math.max(run.first(), floor);
+            if (span != null) {
+                low = Math.max(run.first(), span.floor);
             } else if (run.ageMillis() < uptimeMillis && !run.origin().equals(self)) {
                 low = run.first();
             } else {
                 continue;
             }
             for (long seq = low; seq <= run.last() && added < MAX_DIGEST_MISSING; seq++) {
+                if (span != null && seq >= span.runStart && seq <= span.runEnd) {
+                    continue; // delivered for certain, even if the seen set has forgotten it
+                }
                 MessageId id = new MessageId(run.origin(), seq);
                 if (seen.contains(id, now)) {
                     continue;
@@ -510,13 +515,7 @@ public final class Plumtree {
                          Consumer<? super PlumtreeOutput> out) {
         seen.put(id, new Delivered(hops, parent), now);
         cache.put(id, new Cached(hops, payload), now);
-        Long floor = floors.get(id.origin());
-        if (floor == null || id.sequence() < floor) {
-            floors.put(id.origin(), id.sequence());
-            if (floors.size() > MAX_FLOORS) {
-                floors.remove(floors.keySet().iterator().next());
-            }
-        }
+        noteDelivered(id, now);
         delivered++;
         out.accept(new Deliver(id, hops, payload));
         scheduleDigest(out);
@@ -637,6 +636,53 @@ public final class Plumtree {
         return new PlumtreeStats(broadcasts, delivered, duplicates, gossipSent, ihaveSent, graftSent, pruneSent,
                 graftsAnswered, graftsUnanswerable, graftsAbandoned, graftsRateLimited, optimizations,
                 pending.dropped() + missingDropped, cache.evicted(), digestsSent, digestRecoveries);
+    }
+
+    /**
+     * Whether {@code id} is in its origin's run of consecutive delivered sequences: delivered for certain, even once
+     * the bounded seen set has forgotten it (a copy read late from a paused connection, say).
+     */
+    private boolean inDeliveredRun(MessageId id) {
+        DeliveredSpan span = floors.get(id.origin());
+        return span != null && id.sequence() >= span.runStart && id.sequence() <= span.runEnd;
+    }
+
+    /** Records a delivery in its origin's span (the floor, and the run of consecutive sequences delivered). */
+    private void noteDelivered(MessageId id, long now) {
+        long seq = id.sequence();
+        DeliveredSpan span = floors.get(id.origin());
+        if (span == null) {
+            floors.put(id.origin(), new DeliveredSpan(seq));
+            if (floors.size() > MAX_FLOORS) {
+                floors.remove(floors.keySet().iterator().next());
+            }
+            return;
+        }
+        span.floor = Math.min(span.floor, seq);
+        if (seq == span.runEnd + 1) {
+            span.runEnd = seq;
+            for (int k = 0; k < MAX_SPAN_CATCH_UP && seen.contains(new MessageId(id.origin(), span.runEnd + 1), now);
+                 k++) {
+                span.runEnd++;
+            }
+        }
+    }
+
+    /**
+     * What this node delivered of one origin: the lowest sequence, and a run {@code runStart..runEnd} of consecutive
+     * sequences all delivered (grown at the top as the gaps above it fill). A digest never asks again for what is in
+     * the run, even once the bounded seen set has forgotten it, so it cannot cause a second delivery.
+     */
+    private static final class DeliveredSpan {
+        long floor;
+        final long runStart;
+        long runEnd;
+
+        DeliveredSpan(long first) {
+            this.floor = first;
+            this.runStart = first;
+            this.runEnd = first;
+        }
     }
 
     /** A cached payload and the hops it was delivered at here. */

@@ -373,6 +373,22 @@ class PlumtreeTest {
     }
 
     @Test
+    void aDigestNeverAsksAgainForWhatWasDeliveredInARunEvenOnceTheSeenSetForgotIt() {
+        core = new Plumtree(SELF, config.toBuilder().digestInterval(Duration.ofSeconds(1)).cacheMaxMessages(4)
+                .seenMaxEntries(4).build(), new SplittableRandom(3));
+        handle(new PlumtreeInput.NeighborUp(C), 0);
+        for (long seq = 1; seq <= 10; seq++) {
+            receive(C, new Gossip(id(seq), 1, new byte[]{1}), seq * MS);
+        }
+        List<PlumtreeOutput> out = receive(D, new PlumtreeMessage.Digest(List.of(
+                new PlumtreeMessage.DigestRun(ORIGIN, 1, 12, 5))), 100 * MS);
+        assertThat(out).as("only 11 and 12 are missing; 1 to 6 are out of the seen set but delivered")
+                .filteredOn(o -> o instanceof ScheduleTimer t && t.timer() instanceof PlumtreeTimer.GraftDue)
+                .extracting(o -> ((PlumtreeTimer.GraftDue) ((ScheduleTimer) o).timer()).id())
+                .containsExactly(id(11), id(12));
+    }
+
+    @Test
     void aDigestListsWhatWasDeliveredWithinTheWindowAsRuns() {
         core = new Plumtree(SELF, config.toBuilder().digestInterval(Duration.ofSeconds(1))
                 .digestWindow(Duration.ofSeconds(10)).build(), new SplittableRandom(3));

@@ -46,6 +46,9 @@ import io.plumtree.spring.event.DeliveredEvent;
  * </ul>
  *
  * Reading the node takes a trip to its network thread, so the snapshots behind the meters are reused for a second.
+ * Micrometer holds a meter's state object weakly; every function here reads the snapshot through this binder's field
+ * (a strong reference the meter keeps), and the gauges ask for a strong reference, so the meters keep counting even
+ * when nobody else keeps this binder.
  */
 public final class PlumtreeMetrics implements MeterBinder, ApplicationListener<DeliveredEvent<?>> {
 
@@ -84,12 +87,12 @@ public final class PlumtreeMetrics implements MeterBinder, ApplicationListener<D
                 PlumtreeStats::duplicates);
         for (String reason : List.of("unknown_type", "unreadable", "unbindable")) {
             FunctionCounter.builder("plumtree.events.undeliverable", eventCounters,
-                            c -> c.get().getOrDefault(reason, 0L))
+                            c -> eventCounters.get().getOrDefault(reason, 0L))
                     .description("Events that arrived as UnknownClusterEvent, by reason").tag("reason", reason)
                     .register(registry);
         }
         FunctionCounter.builder("plumtree.events.listener.failures", eventCounters,
-                        c -> c.get().getOrDefault("listener_failures", 0L))
+                        c -> eventCounters.get().getOrDefault("listener_failures", 0L))
                 .description("Delivered events an application listener threw on").register(registry);
         sent(registry, "gossip", PlumtreeStats::gossipSent);
         sent(registry, "ihave", PlumtreeStats::ihaveSent);
@@ -98,12 +101,12 @@ public final class PlumtreeMetrics implements MeterBinder, ApplicationListener<D
         for (ClusterMember.Status state : ClusterMember.Status.values()) {
             Gauge.builder("plumtree.members", members, m -> m.get().stream().filter(x -> x.status() == state).count())
                     .description("Members known, by state").tag("state", state.name().toLowerCase(Locale.ROOT))
-                    .register(registry);
+                    .strongReference(true).register(registry);
         }
         Gauge.builder("plumtree.peers", topology, t -> t.get().eagerPeers().size())
-                .description("Broadcast peers, by kind").tag("kind", "eager").register(registry);
+                .description("Broadcast peers, by kind").tag("kind", "eager").strongReference(true).register(registry);
         Gauge.builder("plumtree.peers", topology, t -> t.get().lazyPeers().size())
-                .description("Broadcast peers, by kind").tag("kind", "lazy").register(registry);
+                .description("Broadcast peers, by kind").tag("kind", "lazy").strongReference(true).register(registry);
         for (DropReason reason : DropReason.values()) {
             String key = reason.name();
             dropped(registry, reason.name().toLowerCase(Locale.ROOT),
@@ -137,22 +140,23 @@ public final class PlumtreeMetrics implements MeterBinder, ApplicationListener<D
 
     private void broadcastCounter(MeterRegistry registry, String name, String description,
                                   ToLongFunction<PlumtreeStats> f) {
-        FunctionCounter.builder(name, stats, s -> f.applyAsLong(s.get().broadcast()))
+        FunctionCounter.builder(name, stats, s -> f.applyAsLong(stats.get().broadcast()))
                 .description(description).register(registry);
     }
 
     private void sent(MeterRegistry registry, String type, ToLongFunction<PlumtreeStats> f) {
-        FunctionCounter.builder("plumtree.messages.sent", stats, s -> f.applyAsLong(s.get().broadcast()))
+        FunctionCounter.builder("plumtree.messages.sent", stats, s -> f.applyAsLong(stats.get().broadcast()))
                 .description("Broadcast protocol messages sent, by type").tag("type", type).register(registry);
     }
 
     private void dropped(MeterRegistry registry, String reason, ToLongFunction<ClusterStats> f) {
-        FunctionCounter.builder("plumtree.dropped", stats, s -> f.applyAsLong(s.get()))
+        FunctionCounter.builder("plumtree.dropped", stats, s -> f.applyAsLong(stats.get()))
                 .description("Messages dropped, by reason").tag("reason", reason).register(registry);
     }
 
     private void gauge(MeterRegistry registry, String name, String description, ToDoubleFunction<ClusterStats> f) {
-        Gauge.builder(name, stats, s -> f.applyAsDouble(s.get())).description(description).register(registry);
+        Gauge.builder(name, stats, s -> f.applyAsDouble(s.get())).description(description).strongReference(true)
+                .register(registry);
     }
 
     /** A value read from the node at most once per {@link #SNAPSHOT_TTL}. */

@@ -71,6 +71,20 @@ class PlumtreeMetricsTests {
     }
 
     @Test
+    void metersKeepCountingWhenNobodyKeepsTheBinder() {
+        new PlumtreeMetrics(node, Map::of, clock).bindTo(registry);
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        node.broadcast(new byte[] {1});
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            clock.advance(Duration.ofSeconds(2));
+            assertThat(registry.get("plumtree.events.delivered").functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("plumtree.members").tag("state", "alive").gauge().value()).isEqualTo(1);
+        });
+    }
+
+    @Test
     void deliveredEventsRecordHopsAndLatency() {
         PlumtreeMetrics metrics = new PlumtreeMetrics(node, Map::of, clock);
         metrics.bindTo(registry);

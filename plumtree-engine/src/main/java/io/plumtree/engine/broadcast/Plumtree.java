@@ -71,6 +71,13 @@ public final class Plumtree {
     private final long graftMaxBackoffNanos;
     private final long ihaveIntervalNanos;
 
+    /**
+     * When this node last grafted each (origin, announcer) pair for a shorter path (section 4.5), bounded by
+     * {@link #maxBuckets}: an announcer whose eager set is full keeps announcing the shorter path without ever pushing,
+     * and is not asked again before {@link PlumtreeConfig#graftMaxBackoff()} has passed.
+     */
+    private final LinkedHashMap<ShortcutKey, Long> shortcutsTried = new LinkedHashMap<>();
+
     /** Sequence number of this node's next broadcast. */
     /** Sequence of this node's next broadcast. */
     private long nextSequence;
@@ -228,25 +235,57 @@ public final class Plumtree {
     }
 
     /**
-     * Section 4.3, "upon Receive(GOSSIP)": the first copy is delivered and pushed on, and its sender becomes eager;
-     * a duplicate makes its sender lazy and is answered with PRUNE.
+     * Section 4.3, "upon Receive(GOSSIP)": the first copy is delivered and pushed on; a duplicate is answered with
+     * PRUNE ({@link #onDuplicate}). With one shared tree the first copy's sender also becomes eager, as in the paper;
+     * per-origin trees are directed (departure 6 in docs/broadcast.md), and only a GRAFT makes a peer eager.
      */
     private void onGossip(NodeId from, Gossip g, long now, Consumer<? super PlumtreeOutput> out) {
         NodeId root = g.id().origin();
         if (seen.contains(g.id(), now) || inDeliveredRun(g.id())) {
             duplicates++;
             if (!config.flood()) {
-                peers.tree(root).demote(from);
-                send(from, new Prune(root), out);
+                onDuplicate(from, g, now, out);
             }
             return;
         }
         missing.remove(g.id());
         deliver(g.id(), g.hops(), from, g.payload(), now, out);
-        if (!config.flood()) {
+        if (!config.flood() && !config.perOriginTrees()) {
             peers.tree(root).promote(from);
         }
         push(g.id(), g.hops(), g.payload(), from, now, out);
+    }
+
+    /**
+     * A payload delivered here before. With one shared tree (the paper), its sender becomes lazy on both sides and
+     * gets PRUNE. A per-origin tree is directed: PRUNE asks the sender to stop pushing this origin's messages here,
+     * and nothing changes in what this node pushes. Of the two copies the one that took fewer hops is kept, whichever
+     * came first, so the edges that survive always lead away from the origin: one late copy of a jittered link can no
+     * longer cut a node off (it used to prune the parent while the faster sender pruned the node), and the tree settles
+     * on shortest paths. A second copy from the peer the message came from (a GRAFT's answer) prunes nothing.
+     */
+    private void onDuplicate(NodeId from, Gossip g, long now, Consumer<? super PlumtreeOutput> out) {
+        NodeId root = g.id().origin();
+        if (!config.perOriginTrees()) {
+            peers.tree(root).demote(from);
+            send(from, new Prune(root), out);
+            return;
+        }
+        Delivered d = seen.get(g.id(), now);
+        if (d == null) {
+            send(from, new Prune(root), out);
+            return;
+        }
+        if (from.equals(d.parent)) {
+            return;
+        }
+        if (d.parent != null && g.hops() < d.hops) {
+            send(d.parent, new Prune(root), out);
+            d.parent = from;
+            d.hops = g.hops();
+            return;
+        }
+        send(from, new Prune(root), out);
     }
 
     /**
@@ -258,7 +297,7 @@ public final class Plumtree {
         for (Announcement a : ihave.announcements()) {
             Delivered d = seen.get(a.id(), now);
             if (d != null) {
-                maybeOptimize(from, a, d, out);
+                maybeOptimize(from, a, d, now, out);
                 continue;
             }
             MissingMessages.Outcome outcome = missing.announce(a.id(), from, a.hops());
@@ -270,21 +309,44 @@ public final class Plumtree {
         }
     }
 
-    private void maybeOptimize(NodeId from, Announcement a, Delivered d, Consumer<? super PlumtreeOutput> out) {
+    private void maybeOptimize(NodeId from, Announcement a, Delivered d, long now,
+                               Consumer<? super PlumtreeOutput> out) {
         int threshold = config.optimizationThreshold();
         if (threshold == 0 || d.parent == null || d.parent.equals(from) || d.hops - a.hops() < threshold) {
             return;
         }
+        if (config.perOriginTrees() && !shortcutDue(new ShortcutKey(a.id().origin(), from), now)) {
+            return;
+        }
         NodeId oldParent = d.parent;
         NodeId root = a.id().origin();
-        TreePeers tree = peers.tree(root);
-        tree.promote(from);
         send(from, new Graft(root, List.of()), out);
-        tree.demote(oldParent);
-        send(oldParent, new Prune(root), out);
         d.parent = from;
         d.hops = a.hops();
         optimizations++;
+        if (config.perOriginTrees()) {
+            // Directed tree: the old parent is pruned by onDuplicate once the shorter path's copies arrive, not before
+            // (pruning it first would cut this node off until the GRAFT took effect).
+            return;
+        }
+        TreePeers tree = peers.tree(root);
+        tree.promote(from);
+        tree.demote(oldParent);
+        send(oldParent, new Prune(root), out);
+    }
+
+    /** Whether the shortcut may be grafted now; if so, records the attempt. */
+    private boolean shortcutDue(ShortcutKey key, long now) {
+        Long last = shortcutsTried.get(key);
+        if (last != null && now - last < graftMaxBackoffNanos) {
+            return false;
+        }
+        shortcutsTried.remove(key);
+        if (shortcutsTried.size() >= maxBuckets) {
+            shortcutsTried.remove(shortcutsTried.keySet().iterator().next());
+        }
+        shortcutsTried.put(key, now);
+        return true;
     }
 
     /** Section 4.3, "upon Receive(GRAFT)": the sender becomes eager and gets the payloads it asked for. */
@@ -379,7 +441,9 @@ public final class Plumtree {
             return;
         }
         m.attempts++;
-        peers.tree(id.origin()).promote(target);
+        if (!config.perOriginTrees()) {
+            peers.tree(id.origin()).promote(target); // shared tree: the edge carries both ways
+        }
         send(target, new Graft(id.origin(), graftBatch(id, m, target, now)), out);
         long delay = GraftBackoff.delayNanos(graftTimeoutNanos, graftMaxBackoffNanos, m.attempts);
         out.accept(new ScheduleTimer(delay, new PlumtreeTimer.GraftDue(id)));
@@ -683,6 +747,10 @@ public final class Plumtree {
             this.runStart = first;
             this.runEnd = first;
         }
+    }
+
+    /** An origin's tree and an announcer in it that offered a shorter path. */
+    private record ShortcutKey(NodeId root, NodeId announcer) {
     }
 
     /** A cached payload and the hops it was delivered at here. */

@@ -4,12 +4,14 @@ import io.plumtree.engine.MessageId;
 import io.plumtree.engine.broadcast.PlumtreeMessage;
 import io.plumtree.engine.broadcast.PlumtreeOutput;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 
 /**
  * Counts what the broadcast scenarios report, per broadcast in publishing order: who delivered it, its last hop
- * count, the payload messages sent for it, and the messages of each type sent from the first measured broadcast on.
+ * count and the time of its last delivery, the payload messages sent for it, and the messages of each type sent from the
+ * first measured broadcast on.
  */
 final class BroadcastMeasure implements SimObserver {
 
@@ -19,6 +21,10 @@ final class BroadcastMeasure implements SimObserver {
     private final BitSet[] deliveredAt;
     private final int[] lastHops;
     private final long[] payloadSends;
+    /** Simulated time each broadcast was published (its origin's delivery), in nanoseconds. */
+    private final long[] publishedAt;
+    /** Simulated time of each broadcast's latest delivery so far, in nanoseconds. */
+    private final long[] lastDeliveryAt;
     int published;
     long payloadMsgs;
     long ihaveMsgs;
@@ -33,6 +39,8 @@ final class BroadcastMeasure implements SimObserver {
         this.deliveredAt = new BitSet[total];
         this.lastHops = new int[total];
         this.payloadSends = new long[total];
+        this.publishedAt = new long[total];
+        this.lastDeliveryAt = new long[total];
         for (int m = 0; m < total; m++) {
             deliveredAt[m] = new BitSet(n);
         }
@@ -44,6 +52,7 @@ final class BroadcastMeasure implements SimObserver {
         if (m == null) {
             m = published++;
             index.put(d.id(), m);
+            publishedAt[m] = now;
         }
         if (deliveredAt[m].get(node)) {
             duplicateDeliveries++;
@@ -51,6 +60,7 @@ final class BroadcastMeasure implements SimObserver {
         }
         deliveredAt[m].set(node);
         lastHops[m] = Math.max(lastHops[m], d.hops());
+        lastDeliveryAt[m] = Math.max(lastDeliveryAt[m], now);
     }
 
     @Override
@@ -92,7 +102,9 @@ final class BroadcastMeasure implements SimObserver {
         long reachedMinusOne = 0;
         int ldhMax = 0;
         long ldhSum = 0;
+        long[] lastMillis = new long[Math.max(0, total - warmup)];
         for (int m = warmup; m < total; m++) {
+            lastMillis[m - warmup] = (lastDeliveryAt[m] - publishedAt[m]) / 1_000_000;
             payloadForMeasured += payloadSends[m];
             reachedMinusOne += Math.max(0, deliveredAt[m].cardinality() - 1);
             ldhMax = Math.max(ldhMax, lastHops[m]);
@@ -105,8 +117,19 @@ final class BroadcastMeasure implements SimObserver {
             }
         }
         double rmr = reachedMinusOne == 0 ? Double.NaN : (double) payloadForMeasured / reachedMinusOne - 1;
+        Arrays.sort(lastMillis);
         return new Figures(counted == 0 ? Double.NaN : reliabilitySum / counted, counted, rmr, ldhMax,
-                total > warmup ? (double) ldhSum / (total - warmup) : Double.NaN);
+                total > warmup ? (double) ldhSum / (total - warmup) : Double.NaN, percentile(lastMillis, 0.50),
+                percentile(lastMillis, 0.99));
+    }
+
+    /** The value below which {@code q} of the sorted values lie (nearest rank), or -1 if there are none. */
+    private static long percentile(long[] sorted, double q) {
+        if (sorted.length == 0) {
+            return -1;
+        }
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, rank - 1)];
     }
 
     /**
@@ -117,7 +140,10 @@ final class BroadcastMeasure implements SimObserver {
      * @param rmr         relative message redundancy over the measured broadcasts
      * @param ldhMax      largest last-delivery hop count
      * @param ldhMean     mean last-delivery hop count
+     * @param p50LastMs   median time from publication to the last delivery, in simulated milliseconds
+     * @param p99LastMs   99th percentile of the same
      */
-    record Figures(double reliability, int counted, double rmr, int ldhMax, double ldhMean) {
+    record Figures(double reliability, int counted, double rmr, int ldhMax, double ldhMean, long p50LastMs,
+                   long p99LastMs) {
     }
 }

@@ -11,6 +11,8 @@ package io.plumtree.engine.sim;
  *                        (m payload messages sent for them, n nodes that delivered them)
  * @param ldhMax          largest last-delivery hop count over the measured broadcasts
  * @param ldhMean         mean last-delivery hop count over the measured broadcasts
+ * @param p50LastMs       median time from publication to the last delivery, in simulated milliseconds
+ * @param p99LastMs       99th percentile of the same
  * @param payloadMsgs     payload (GOSSIP) messages sent from the first measured broadcast on
  * @param ihaveMsgs       IHAVE messages sent from the first measured broadcast on
  * @param graftMsgs       GRAFT messages sent from the first measured broadcast on
@@ -29,6 +31,8 @@ public record BroadcastResult(
         double rmr,
         int ldhMax,
         double ldhMean,
+        long p50LastMs,
+        long p99LastMs,
         long payloadMsgs,
         long ihaveMsgs,
         long graftMsgs,
@@ -60,6 +64,8 @@ public record BroadcastResult(
                 .put("rmr", rmr)
                 .put("ldh_max", ldhMax)
                 .put("ldh_mean", ldhMean)
+                .put("p50_last_ms", p50LastMs)
+                .put("p99_last_ms", p99LastMs)
                 .put("payload_msgs", payloadMsgs)
                 .put("ihave_msgs", ihaveMsgs)
                 .put("graft_msgs", graftMsgs)

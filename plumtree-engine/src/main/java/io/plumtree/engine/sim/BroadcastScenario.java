@@ -119,8 +119,8 @@ public final class BroadcastScenario {
         }
         int firstCounted = (int) Math.max(s.warmup(), Math.min(total, ceilDiv(countFrom - START_NANOS, interval)));
         BroadcastMeasure.Figures f = measure.figures(aliveNodes, firstCounted);
-        return new BroadcastResult(s, f.reliability(), f.rmr(), f.ldhMax(), f.ldhMean(), measure.payloadMsgs,
-                measure.ihaveMsgs, measure.graftMsgs, measure.pruneMsgs, measure.digestMsgs, crashCount, f.counted(),
+        return new BroadcastResult(s, f.reliability(), f.rmr(), f.ldhMax(), f.ldhMean(), f.p50LastMs(), f.p99LastMs(),
+                measure.payloadMsgs, measure.ihaveMsgs, measure.graftMsgs, measure.pruneMsgs, measure.digestMsgs, crashCount, f.counted(),
                 measure.duplicateDeliveries, sim.eventsHandled(), sim.now() / 1e9,
                 (System.nanoTime() - wallStart) / 1e9);
     }

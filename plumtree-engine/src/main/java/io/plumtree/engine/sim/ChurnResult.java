@@ -49,6 +49,8 @@ public record ChurnResult(
                 .put("rmr", figures.rmr())
                 .put("ldh_max", figures.ldhMax())
                 .put("ldh_mean", figures.ldhMean())
+                .put("p50_last_ms", figures.p50LastMs())
+                .put("p99_last_ms", figures.p99LastMs())
                 .put("payload_msgs", payloadMsgs)
                 .put("ihave_msgs", ihaveMsgs)
                 .put("graft_msgs", graftMsgs)

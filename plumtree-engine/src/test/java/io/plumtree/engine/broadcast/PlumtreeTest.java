@@ -98,15 +98,43 @@ class PlumtreeTest {
         assertThat(out).contains(new Deliver(id(1), 3, payload));
         assertThat(out).contains(new Send(A, new Gossip(id(1), 4, payload)), new Send(B, new Gossip(id(1), 4, payload)));
         assertThat(out).noneMatch(o -> o instanceof Send s && s.to().equals(C));
-        assertThat(core.eagerPeers(ORIGIN)).as("the sender of the first copy becomes eager").contains(C);
+        assertThat(core.eagerPeers(ORIGIN)).as("a per-origin tree is directed: C pushing here changes nothing in what "
+                + "this node pushes").containsExactly(A, B);
 
-        List<PlumtreeOutput> dup = receive(A, new Gossip(id(1), 2, payload), 1);
-        assertThat(dup).as("a duplicate is never delivered, and is pruned")
+        List<PlumtreeOutput> dup = receive(A, new Gossip(id(1), 3, payload), 1);
+        assertThat(dup).as("a duplicate is never delivered, and its sender is pruned")
                 .containsExactly(new Send(A, new Prune(ORIGIN)));
-        assertThat(core.lazyPeers(ORIGIN)).contains(A);
-        assertThat(core.eagerPeers(ORIGIN)).doesNotContain(A);
+        assertThat(core.eagerPeers(ORIGIN)).as("whether A still wants our copies is A's to say").contains(A);
         assertThat(core.stats().delivered()).isEqualTo(1);
         assertThat(core.stats().duplicates()).isEqualTo(1);
+    }
+
+    @Test
+    void aDuplicateThatTookFewerHopsPrunesTheFirstSenderInstead() {
+        byte[] payload = {9};
+        receive(C, new Gossip(id(1), 5, payload), 0);
+        assertThat(receive(A, new Gossip(id(1), 2, payload), 1)).as("A's path is shorter: C is pruned, A kept")
+                .containsExactly(new Send(C, new Prune(ORIGIN)));
+        assertThat(receive(B, new Gossip(id(1), 3, payload), 2)).as("compared with the kept copy's 2 hops")
+                .containsExactly(new Send(B, new Prune(ORIGIN)));
+        assertThat(receive(A, new Gossip(id(1), 2, payload), 3)).as("a second copy from the kept parent prunes nothing")
+                .isEmpty();
+        assertThat(core.stats().delivered()).isEqualTo(1);
+        assertThat(core.stats().duplicates()).isEqualTo(3);
+    }
+
+    @Test
+    void aSharedTreeKeepsThePapersSymmetricRules() {
+        core = new Plumtree(SELF, config.toBuilder().perOriginTrees(false).build(), new SplittableRandom(42));
+        for (NodeId p : List.of(A, B, C, D)) {
+            core.handle(new PlumtreeInput.NeighborUp(p), 0, o -> { });
+        }
+        byte[] payload = {9};
+        receive(C, new Gossip(id(1), 3, payload), 0);
+        assertThat(core.eagerPeers(ORIGIN)).as("the sender of the first copy becomes eager").contains(C);
+        assertThat(receive(A, new Gossip(id(1), 2, payload), 1)).containsExactly(new Send(A, new Prune(ORIGIN)));
+        assertThat(core.lazyPeers(ORIGIN)).contains(A);
+        assertThat(core.eagerPeers(ORIGIN)).doesNotContain(A);
     }
 
     @Test
@@ -128,7 +156,8 @@ class PlumtreeTest {
         assertThat(due).containsExactly(
                 new Send(C, new Graft(ORIGIN, List.of(id(7)))),
                 new ScheduleTimer(2 * config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(7))));
-        assertThat(core.eagerPeers(ORIGIN)).as("grafting repairs the tree").contains(C);
+        assertThat(core.eagerPeers(ORIGIN)).as("the GRAFT makes C push here; what this node pushes is unchanged")
+                .containsExactly(A, B);
 
         byte[] payload = {7};
         List<PlumtreeOutput> answer = receive(C, new Gossip(id(7), 2, payload), 510 * MS);
@@ -239,17 +268,33 @@ class PlumtreeTest {
     }
 
     @Test
-    void aShorterPathAnnouncedReplacesTheParent() {
+    void aShorterPathAnnouncedIsGraftedAndTheOldParentPrunedOnceItsCopiesComeSecond() {
         receive(A, new Gossip(id(1), 9, new byte[]{1}), 0);
         List<PlumtreeOutput> out = receive(C, new IHave(List.of(new Announcement(id(1), 9 - 3))), MS);
-        assertThat(out).containsExactly(
-                new Send(C, new Graft(ORIGIN, List.of())),
-                new Send(A, new Prune(ORIGIN)));
-        assertThat(core.eagerPeers(ORIGIN)).contains(C).doesNotContain(A);
+        assertThat(out).as("the old parent is kept until the shorter path delivers")
+                .containsExactly(new Send(C, new Graft(ORIGIN, List.of())));
         assertThat(core.stats().optimizations()).isEqualTo(1);
-
         assertThat(receive(D, new IHave(List.of(new Announcement(id(1), 5))), 2 * MS))
                 .as("one hop better than the new parent is below the threshold").isEmpty();
+
+        receive(A, new Gossip(id(2), 9, new byte[]{2}), 3 * MS);
+        assertThat(receive(C, new Gossip(id(2), 6, new byte[]{2}), 4 * MS)).as("the shorter copy prunes the old parent")
+                .containsExactly(new Send(A, new Prune(ORIGIN)));
+    }
+
+    @Test
+    void anAnnouncerThatDoesNotPushIsNotGraftedAgainUntilTheBackoffHasPassed() {
+        receive(A, new Gossip(id(1), 9, new byte[]{1}), 0);
+        receive(A, new Gossip(id(2), 9, new byte[]{2}), 0);
+        receive(A, new Gossip(id(3), 9, new byte[]{3}), 0);
+        assertThat(receive(C, new IHave(List.of(new Announcement(id(1), 2))), MS))
+                .containsExactly(new Send(C, new Graft(ORIGIN, List.of())));
+        assertThat(receive(C, new IHave(List.of(new Announcement(id(2), 2))), 2 * MS))
+                .as("C's eager set may be full: asked once per backoff").isEmpty();
+        long later = MS + config.graftMaxBackoff().toNanos();
+        assertThat(receive(C, new IHave(List.of(new Announcement(id(3), 2))), later))
+                .containsExactly(new Send(C, new Graft(ORIGIN, List.of())));
+        assertThat(core.stats().optimizations()).isEqualTo(2);
     }
 
     @Test

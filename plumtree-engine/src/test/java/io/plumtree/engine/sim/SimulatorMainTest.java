@@ -26,7 +26,7 @@ class SimulatorMainTest {
         String[] lines = out.toString(StandardCharsets.UTF_8).strip().split("\n");
         String json = lines[lines.length - 1];
         assertThat(json).startsWith("{").endsWith("}");
-        for (String key : new String[]{"nodes", "broadcasts", "reliability", "rmr", "ldh_max", "ldh_mean",
+        for (String key : new String[]{"nodes", "broadcasts", "reliability", "rmr", "ldh_max", "ldh_mean", "p50_last_ms", "p99_last_ms",
                 "payload_msgs", "ihave_msgs", "graft_msgs", "prune_msgs", "sim_seconds", "wall_seconds"}) {
             assertThat(json).contains("\"" + key + "\":");
         }
@@ -96,7 +96,7 @@ class SimulatorMainTest {
         assertThat(run("--scenario", "churn", "--nodes", "20", "--crash", "0.3", "--crash-at", "12", "--broadcasts",
                 "20", "--senders", "3", "--warmup", "5", "--rate", "10", "--seed", "4")).isZero();
         String json = lastLine();
-        for (String key : new String[]{"nodes", "broadcasts", "reliability", "rmr", "ldh_max", "ldh_mean",
+        for (String key : new String[]{"nodes", "broadcasts", "reliability", "rmr", "ldh_max", "ldh_mean", "p50_last_ms", "p99_last_ms",
                 "payload_msgs", "ihave_msgs", "graft_msgs", "prune_msgs", "membership_converged_s", "sim_seconds",
                 "wall_seconds"}) {
             assertThat(json).contains("\"" + key + "\":");

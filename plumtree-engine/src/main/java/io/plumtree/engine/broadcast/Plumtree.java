@@ -24,10 +24,12 @@ import java.util.random.RandomGenerator;
  * The Plumtree broadcast protocol of one node, as a sans-IO state machine (Leitao, Pereira, Rodrigues, "Epidemic
  * Broadcast Trees", SRDS 2007; page and section numbers below refer to that paper).
  *
- * <p>Payloads travel eagerly along a spanning tree that emerges from the traffic itself: a node keeps the peer that
- * first delivered a message as an eager peer and answers every duplicate with PRUNE, so the redundant edges become
- * lazy. Lazy peers receive IHAVE announcements instead; a node that hears of a message it does not receive in time
- * sends GRAFT, which both fetches the payload and repairs the tree.
+ * <p>Payloads travel eagerly along a spanning tree per origin that emerges from the traffic itself: a node answers
+ * every duplicate with PRUNE to the sender of the copy that took more hops, so the redundant edges become lazy. Lazy
+ * peers receive IHAVE announcements instead; a node that hears of a message it does not receive in time sends GRAFT,
+ * which both fetches the payload and repairs the tree. Per-origin trees are directed (PRUNE and GRAFT change only what
+ * the receiver pushes to the sender), which keeps them settled when copies overtake each other; docs/broadcast.md,
+ * departure 6.
  *
  * <h2>How a driver uses it</h2>
  * <ol>

@@ -1,5 +1,6 @@
 package io.plumtree.sample;
 
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
 import java.nio.file.Files;
@@ -27,14 +28,15 @@ final class SampleAppImage {
         return System.getProperty("sample.base-image", "eclipse-temurin:17-jre");
     }
 
-    /** The image, built on first use and removed when this JVM exits. */
+    /** The image, built on first use; {@link #remove} removes it. */
     static ImageFromDockerfile build() {
         Path jar = Path.of(System.getProperty("sample.jar", "target/sample-app-0.1.0-SNAPSHOT.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no sample-app jar at " + jar.toAbsolutePath()
                     + ": run the container test with ./mvnw verify, which packages the jar first");
         }
-        return new ImageFromDockerfile("localhost/plumtree-sample-app-it:" + UUID.randomUUID().toString().substring(0, 8), true)
+        String name = "localhost/plumtree-sample-app-it:" + UUID.randomUUID().toString().substring(0, 8);
+        return new ImageFromDockerfile(name, true)
                 .withFileFromPath("app.jar", jar)
                 .withDockerfileFromBuilder(dockerfile -> dockerfile
                         .from(baseImage())
@@ -42,5 +44,13 @@ final class SampleAppImage {
                         .expose(WEB_PORT, CLUSTER_PORT)
                         .entryPoint("java", "-Xmx256m", "-XX:+UseSerialGC", "-jar", "/app.jar")
                         .build());
+    }
+
+    /**
+     * Removes a built image (its containers stopped). Testcontainers would only with its Ryuk container, which CI
+     * turns off, so each run would otherwise leave one behind.
+     */
+    static void remove(ImageFromDockerfile image) {
+        DockerClientFactory.instance().client().removeImageCmd(image.get()).withForce(true).exec();
     }
 }

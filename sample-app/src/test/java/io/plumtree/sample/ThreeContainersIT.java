@@ -47,6 +47,7 @@ class ThreeContainersIT {
     /** Longest wait for the cluster to form, deliver, detect a failure or heal. */
     private static final Duration DEADLINE = Duration.ofSeconds(90);
 
+    private static ImageFromDockerfile image;
     private static Network network;
     private static final List<SampleAppContainer> nodes = new ArrayList<>();
 
@@ -54,7 +55,7 @@ class ThreeContainersIT {
     static void startThreeContainers() {
         LocalDocker.require();
         log.info("building the sample app's image on {}", SampleAppImage.baseImage());
-        ImageFromDockerfile image = SampleAppImage.build();
+        image = SampleAppImage.build();
         network = Network.newNetwork();
         String seed = "node-1:" + SampleAppImage.CLUSTER_PORT;
         nodes.add(new SampleAppContainer(image, network, "node-1", "", SETTINGS));
@@ -68,6 +69,9 @@ class ThreeContainersIT {
         nodes.forEach(node -> node.container().stop());
         if (network != null) {
             network.close();
+        }
+        if (image != null && image.isDone()) {
+            SampleAppImage.remove(image);
         }
     }
 

@@ -108,6 +108,12 @@ class ThreeContainersIT {
         awaitDelivery(nodes, id);
     }
 
+    /**
+     * Docker gives node-3 an address again on reconnecting, its old one when still free (as Docker 20.10 does here);
+     * the test logs both. Not covered: node-3 coming back at a new address while its old one is taken. The others
+     * then keep sending to the old one, as the engine's event loop keeps a peer name's resolved address for its life,
+     * and node-3 is declared failed again later.
+     */
     @Test
     void aContainerCutOffTheNetworkIsDeclaredFailedAndRejoinsWhenConnectedAgain() throws Exception {
         String addressBefore = node(3).networkAddress();

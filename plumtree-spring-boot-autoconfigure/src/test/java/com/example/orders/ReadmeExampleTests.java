@@ -30,7 +30,7 @@ class ReadmeExampleTests {
     private static List<String[]> readmeBlocks() throws Exception {
         String readme = Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8);
         String section = readme.substring(readme.indexOf("## Using it in a Spring Boot application"),
-                readme.indexOf("## The simulator"));
+                readme.indexOf("## Configuration reference"));
         Matcher m = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL).matcher(section);
         List<String[]> blocks = new ArrayList<>();
         while (m.find()) {

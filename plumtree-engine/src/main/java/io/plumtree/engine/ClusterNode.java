@@ -88,6 +88,8 @@ public final class ClusterNode implements AutoCloseable {
     /** State listeners by subscription id. */
     private final Map<Integer, StateListener> stateListeners = new ConcurrentHashMap<>();
     private final AtomicInteger nextSubscription = new AtomicInteger(1);
+    /** The seeds of the last join, resolved again whenever membership reconnects through them. */
+    private volatile List<HostPort> joinSeeds = List.of();
     private volatile boolean closed;
 
     private ClusterNode(ClusterConfig config) {
@@ -144,6 +146,11 @@ public final class ClusterNode implements AutoCloseable {
             @Override
             public long backlog() {
                 return dispatch.backlog();
+            }
+
+            @Override
+            public void resolveSeeds() {
+                resolveSeedsAgain();
             }
         });
         this.loopThread = new Thread(loop, "plumtree-loop-" + name);
@@ -203,11 +210,33 @@ public final class ClusterNode implements AutoCloseable {
             result.complete(0);
             return result;
         }
+        joinSeeds = parsed;
         loop.execute(() -> {
             long deadline = loop.now() + config.joinTimeout().toNanos();
             attemptJoin(parsed, result, deadline, new ArrayList<>());
         });
         return result;
+    }
+
+    /** Resolves the last join's seeds off the loop and hands the addresses to membership, which push-pulls them. */
+    private void resolveSeedsAgain() {
+        List<HostPort> seeds = joinSeeds;
+        RESOLVER.execute(() -> {
+            List<String> addresses = new ArrayList<>();
+            for (HostPort seed : seeds) {
+                try {
+                    for (InetAddress a : InetAddress.getAllByName(seed.host())) {
+                        addresses.add(new HostPort(a.getHostAddress(), seed.port()).toString());
+                    }
+                } catch (UnknownHostException e) {
+                    log.debug("{}: seed {} does not resolve: {}", name(), seed, e.getMessage());
+                }
+            }
+            if (!addresses.isEmpty() && !closed) {
+                loop.execute(() -> loop.handle(new NodeInput.SeedsResolved(List.copyOf(
+                        new LinkedHashSet<>(addresses)))));
+            }
+        });
     }
 
     /** One join attempt: resolve off the loop, push-pull on it, then poll for an answer until the next attempt. */

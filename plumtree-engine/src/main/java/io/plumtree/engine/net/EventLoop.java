@@ -111,6 +111,13 @@ public final class EventLoop implements Runnable {
 
         /** Deliveries and events handed on and not yet consumed. */
         long backlog();
+
+        /**
+         * The core asks for its seeds resolved again ({@link NodeOutput.ResolveSeeds}); called on the loop thread, must
+         * resolve elsewhere and hand the addresses back with {@link NodeInput.SeedsResolved} through
+         * {@link #execute}.
+         */
+        void resolveSeeds();
     }
 
     private final ClusterConfig config;
@@ -497,6 +504,8 @@ public final class EventLoop implements Runnable {
             sink.delivered(d.delivery());
         } else if (o instanceof NodeOutput.StateChanged c) {
             sink.stateChanged(c.change());
+        } else if (o instanceof NodeOutput.ResolveSeeds) {
+            sink.resolveSeeds();
         } else if (o instanceof NodeOutput.MembershipChanged m) {
             sink.membershipChanged(m.event());
             SwimOutput.MemberEvent.Kind kind = m.event().kind();

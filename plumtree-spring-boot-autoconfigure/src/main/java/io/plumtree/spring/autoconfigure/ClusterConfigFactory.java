@@ -99,6 +99,8 @@ public final class ClusterConfigFactory {
         set(m.getIndirectChecks(), b::indirectChecks);
         set(m.getAwarenessMaxMultiplier(), b::awarenessMaxMultiplier);
         set(m.getGossipToTheDeadTime(), b::gossipToTheDeadTime);
+        set(m.getReconnectInterval(), b::reconnectInterval);
+        set(m.getReconnectTimeout(), b::reconnectTimeout);
         set(m.getDeadNodeReclaimTime(), b::deadNodeReclaimTime);
         set(bytes("membership.packet-budget", m.getPacketBudget()), b::packetBudget);
         set(bytes("membership.max-metadata-bytes", m.getMaxMetadataBytes()), b::maxMetadataBytes);

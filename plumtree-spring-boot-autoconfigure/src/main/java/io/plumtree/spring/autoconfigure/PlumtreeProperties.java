@@ -514,6 +514,16 @@ public class PlumtreeProperties {
         private Duration gossipToTheDeadTime;
 
         /**
+         * While members failed lately, how often a member push-pulls with one of them or with the seeds (resolved
+         * again), so both sides of a long partition find each other when it heals; zero turns it off. Preset lan 2s,
+         * wan 10s, local 1s.
+         */
+        private Duration reconnectInterval;
+
+        /** How long after a member failed it is still tried by the reconnect. Preset lan 10m, wan 30m, local 2m. */
+        private Duration reconnectTimeout;
+
+        /**
          * After how long a dead or left name may come back at another address with any incarnation; zero: once its
          * incarnation is superseded. Preset 0.
          */
@@ -634,6 +644,22 @@ public class PlumtreeProperties {
 
         public void setGossipToTheDeadTime(Duration gossipToTheDeadTime) {
             this.gossipToTheDeadTime = gossipToTheDeadTime;
+        }
+
+        public Duration getReconnectInterval() {
+            return reconnectInterval;
+        }
+
+        public void setReconnectInterval(Duration reconnectInterval) {
+            this.reconnectInterval = reconnectInterval;
+        }
+
+        public Duration getReconnectTimeout() {
+            return reconnectTimeout;
+        }
+
+        public void setReconnectTimeout(Duration reconnectTimeout) {
+            this.reconnectTimeout = reconnectTimeout;
         }
 
         public Duration getDeadNodeReclaimTime() {

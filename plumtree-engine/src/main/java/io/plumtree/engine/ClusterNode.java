@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -88,6 +89,12 @@ public final class ClusterNode implements AutoCloseable {
     /** State listeners by subscription id. */
     private final Map<Integer, StateListener> stateListeners = new ConcurrentHashMap<>();
     private final AtomicInteger nextSubscription = new AtomicInteger(1);
+    /** Deliveries dropped for a full backlog ({@link DeliveryOverflow#DROP}). */
+    private final AtomicLong deliveriesDropped = new AtomicLong();
+    /** Whether deliveries are being dropped now; network thread only. */
+    private boolean dropping;
+    /** {@link #deliveriesDropped} when the current run of drops began; network thread only. */
+    private long droppedBefore;
     /** The seeds of the last join, resolved again whenever membership reconnects through them. */
     private volatile List<HostPort> joinSeeds = List.of();
     private volatile boolean closed;
@@ -109,6 +116,9 @@ public final class ClusterNode implements AutoCloseable {
         this.loop = new EventLoop(config, new EventLoop.Sink() {
             @Override
             public void delivered(PlumtreeOutput.Deliver d) {
+                if (overflowing(dispatch.backlog())) {
+                    return;
+                }
                 Delivery delivery = new Delivery(d.id().origin(), d.id(), d.hops(), d.payload());
                 dispatch.submit(d.id().origin(), () -> {
                     for (DeliveryListener l : deliveryListeners) {
@@ -216,6 +226,32 @@ public final class ClusterNode implements AutoCloseable {
             attemptJoin(parsed, result, deadline, new ArrayList<>());
         });
         return result;
+    }
+
+    /**
+     * Whether a delivery finding {@code backlog} waiting is dropped ({@link DeliveryOverflow#DROP} and the backlog
+     * full): counted, and logged when a run of drops begins and ends. Network thread only.
+     */
+    private boolean overflowing(long backlog) {
+        if (config.deliveryOverflow() != DeliveryOverflow.DROP) {
+            return false;
+        }
+        if (backlog >= config.maxDeliveryBacklog()) {
+            if (!dropping) {
+                dropping = true;
+                droppedBefore = deliveriesDropped.get();
+                log.warn("{}: listeners are {} deliveries behind (maxDeliveryBacklog); dropping deliveries until they "
+                        + "catch up", name(), backlog);
+            }
+            deliveriesDropped.incrementAndGet();
+            return true;
+        }
+        if (dropping) {
+            dropping = false;
+            log.warn("{}: listeners caught up ({} behind); {} deliveries were dropped ({} since start)", name(),
+                    backlog, deliveriesDropped.get() - droppedBefore, deliveriesDropped.get());
+        }
+        return false;
     }
 
     /** Resolves the last join's seeds off the loop and hands the addresses to membership, which push-pulls them. */
@@ -460,7 +496,7 @@ public final class ClusterNode implements AutoCloseable {
                     loop.framesReceived(), loop.bytesSent(), loop.bytesReceived(), loop.membershipBytesSent(),
                     loop.inputDropped(),
                     loop.sendsDropped(), loop.congestedPushes(), loop.queuedBytes(), loop.connectionCount(),
-                    dispatch.backlog(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped());
+                    dispatch.backlog(), deliveriesDropped.get(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped());
         });
     }
 

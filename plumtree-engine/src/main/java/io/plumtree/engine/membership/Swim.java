@@ -368,9 +368,9 @@ public final class Swim {
 
     /**
      * Tells a member this node has held dead for gossipToTheDeadTime or longer, while others say it is alive at no
-     * newer incarnation ({@link MemberTable#deathToTell}), of its death, straight
-     * to its address, at most once per probe interval per member; it refutes, and the higher incarnation settles it
-     * everywhere (not in memberlist, where only a push-pull that happens to list the death to someone else does).
+     * newer incarnation ({@link MemberTable#deathToTell}), of its death, straight to its address, at most once per
+     * probe interval per member; it refutes, and the higher incarnation settles it everywhere (not in memberlist,
+     * where only a push-pull that happens to list the death to someone else does).
      */
     private void tellTheDead(Alive a, long now, Consumer<? super SwimOutput> out) {
         Dead death = table.deathToTell(a, now);

@@ -61,6 +61,7 @@ public final class ClusterConfigFactory {
                 .joinRetryInterval(p.getJoin().getRetryInterval())
                 .leavePropagation(p.getLeavePropagation())
                 .maxDeliveryBacklog(p.getDelivery().getMaxBacklog())
+                .deliveryOverflow(p.getDelivery().getOverflow())
                 .deliveryOrderWait(p.getDelivery().getOrderWait())
                 .deliveryExecutor(deliveryExecutor)
                 .state(p.getState().isEnabled() ? StateConfig.preset(membershipPresetName(preset)) : null);

@@ -1,5 +1,6 @@
 package io.plumtree.spring.autoconfigure;
 
+import io.plumtree.engine.DeliveryOverflow;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -416,10 +417,18 @@ public class PlumtreeProperties {
         private String executor;
 
         /**
-         * Most deliveries and membership events waiting for the listeners; beyond it the node stops reading from
-         * its peers until half have drained, so their queues, not this heap, absorb the load.
+         * Most deliveries and membership events waiting for the listeners; what happens beyond it is the overflow
+         * setting.
          */
         private int maxBacklog = 100_000;
+
+        /**
+         * What the node does while max-backlog deliveries wait: pause-reads stops reading from its peers until half
+         * have drained, so their queues, not this heap, absorb the load (a slow node slows its peers); drop keeps
+         * reading and drops the deliveries that do not fit, counted in the plumtree.dropped meter (reason
+         * delivery_overflow) and logged, so no other node is slowed.
+         */
+        private DeliveryOverflow overflow = DeliveryOverflow.PAUSE_READS;
 
         /**
          * Longest time a delivery waits for a missing earlier message of its origin, so listeners see each origin's
@@ -450,6 +459,14 @@ public class PlumtreeProperties {
 
         public void setMaxBacklog(int maxBacklog) {
             this.maxBacklog = maxBacklog;
+        }
+
+        public DeliveryOverflow getOverflow() {
+            return overflow;
+        }
+
+        public void setOverflow(DeliveryOverflow overflow) {
+            this.overflow = overflow;
         }
     }
 

@@ -109,6 +109,8 @@ class ClusterConfigFactoryTests {
                 arguments("plumtree.queue.broadcast-timeout", "2s", f(ClusterConfig::broadcastTimeout),
                         Duration.ofSeconds(2)),
                 arguments("plumtree.delivery.max-backlog", "500", f(ClusterConfig::maxDeliveryBacklog), 500),
+                arguments("plumtree.delivery.overflow", "drop", f(ClusterConfig::deliveryOverflow),
+                        io.plumtree.engine.DeliveryOverflow.DROP),
                 arguments("plumtree.delivery.order-wait", "0s", f(ClusterConfig::deliveryOrderWait), Duration.ZERO),
                 arguments("plumtree.metadata.zone", "eu-1", f(c -> MemberMetadata.decode(c.metadata()).orElseThrow()),
                         Map.of("zone", "eu-1")),

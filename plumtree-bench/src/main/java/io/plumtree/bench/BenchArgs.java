@@ -17,15 +17,22 @@ import java.util.Locale;
  *                  before the traffic window
  * @param grace     seconds allowed, after publishing stops, for the last messages to reach every node
  * @param nodeJvm   options of each node JVM, space separated
+ * @param loss      loss scenario: fraction of every node's datagrams and frames lost
+ * @param slowListenerMs soak scenario: milliseconds the last node's listener sleeps per delivery
+ * @param backlog   soak scenario: every node's {@code maxDeliveryBacklog}; 0 for the engine's default
+ * @param perSide   partition scenario: broadcasts published on each side during the cut
+ * @param shortPause pause scenario: seconds of the pause shorter than the suspicion timeout
+ * @param longPause pause scenario: seconds of the pause longer than it
  */
 public record BenchArgs(String scenario, String impl, int nodes, int payload, int seconds, double rate, int warmup,
-                        int grace, String nodeJvm) {
+                        int grace, String nodeJvm, double loss, int slowListenerMs, int backlog, int perSide,
+                        double shortPause, double longPause) {
 
     /** What {@code --help} prints. */
     public static final String HELP = """
             bin/plumtree-bench: one JVM per node on 127.0.0.1; progress on stderr; the last stdout line is one JSON object.
 
-              --scenario broadcast|membership   [broadcast]
+              --scenario broadcast|membership|partition|loss|pause|soak   [broadcast]
               --impl plumtree|jgroups|raw       [plumtree]  (membership: plumtree only)
               --nodes N                         [3]         node JVMs
               --payload BYTES                   [1024]      broadcast size (>= 16: sequence and publish time)
@@ -40,7 +47,29 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
               --node-jvm "OPTS"                 [-Xmx512m -XX:+UseParallelGC]  options of every node JVM;
                                                             {index} becomes the node's index, e.g. to profile:
                                                             "-Xmx512m -XX:StartFlightRecording=filename=/tmp/n{index}.jfr"
+              --loss P                          [0.2]       loss: fraction of every node's datagrams and frames lost
+              --per-side N                      [100]       partition: broadcasts published on each side in the cut
+              --short-pause S                   [2]         pause: a SIGSTOP shorter than the suspicion timeout
+              --long-pause S                    [30]        pause: one longer than it (lan, n = 10: 4-24 s)
+              --slow-listener-ms M              [1]         soak: the last node's listener sleeps M ms per delivery
+              --backlog N                       [0]         soak: maxDeliveryBacklog of every node (0: engine default,
+                                                            100,000); soak nodes drop what overflows it (counted)
               --help
+
+            partition (plumtree, lan, nodes cut in halves for --seconds, default 60, by injected faults; node 0 and
+              node n/2 each publish --per-side broadcasts spread over the cut; caches outlive the cut): keys
+              membership_s (heal until every node holds all n alive), delivered_s (heal until every node has every
+              broadcast), delivered_min, duplicates, failed_events.
+            loss (plumtree, lan, every node loses --loss of what it sends for --seconds, default 300; node 0
+              publishes at --rate, default 20): keys published, delivered_min, incomplete_nodes, duplicates,
+              failed_events (members declared failed, all of them live).
+            pause (plumtree, lan): SIGSTOP of the last node for --short-pause s, then for --long-pause s: keys
+              short_failed_events (0 expected), long_declared_all_s (stop until every other node declared it
+              failed), rejoined_all_s (SIGCONT until every other node holds it alive again).
+            soak: the broadcast scenario with every node dropping deliveries over --backlog (DeliveryOverflow.DROP)
+              and the last node's listener slowed by --slow-listener-ms; latency, incomplete and heap figures are
+              over the other (healthy) nodes; keys add slow_delivered, slow_dropped, slow_backlog_end,
+              slow_backlog_max, healthy_delivered_per_s, healthy_median_ms per node.
 
             broadcast keys: delivered_per_s (messages whose last node got them inside the window, per second),
               p50_ms/p90_ms/p99_ms/max_ms (publish to delivery at the last node, messages published in the window),
@@ -58,14 +87,20 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
 
     /** Validates the values. */
     public BenchArgs {
-        if (!List.of("broadcast", "membership").contains(scenario)) {
-            throw new IllegalArgumentException("--scenario must be broadcast or membership, got " + scenario);
+        if (!List.of("broadcast", "membership", "partition", "loss", "pause", "soak").contains(scenario)) {
+            throw new IllegalArgumentException("--scenario must be broadcast, membership, partition, loss, pause or "
+                    + "soak, got " + scenario);
+        }
+        if (!List.of("broadcast", "soak").contains(scenario) && !impl.equals("plumtree")) {
+            throw new IllegalArgumentException("--scenario " + scenario + " runs plumtree only");
+        }
+        if (!(loss >= 0 && loss < 1) || slowListenerMs < 0 || backlog < 0 || perSide < 1 || shortPause <= 0
+                || longPause <= 0) {
+            throw new IllegalArgumentException("--loss must be in [0, 1), --slow-listener-ms and --backlog not "
+                    + "negative, --per-side and the pauses positive");
         }
         if (!List.of("plumtree", "jgroups", "raw").contains(impl)) {
             throw new IllegalArgumentException("--impl must be plumtree, jgroups or raw, got " + impl);
-        }
-        if (scenario.equals("membership") && !impl.equals("plumtree")) {
-            throw new IllegalArgumentException("--scenario membership runs plumtree only");
         }
         if (nodes < 2) {
             throw new IllegalArgumentException("--nodes must be at least 2, got " + nodes);
@@ -98,6 +133,13 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
         Integer warmup = null;
         int grace = 10;
         String nodeJvm = DEFAULT_NODE_JVM;
+        double loss = 0.2;
+        int slowListenerMs = 1;
+        int backlog = 0;
+        int perSide = 100;
+        double shortPause = 2;
+        double longPause = 30;
+        Double rateGiven = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -113,7 +155,13 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
                 case "--nodes" -> nodes = integer(flag, v);
                 case "--payload" -> payload = integer(flag, v);
                 case "--seconds" -> seconds = integer(flag, v);
-                case "--rate" -> rate = number(flag, v);
+                case "--rate" -> rateGiven = number(flag, v);
+                case "--loss" -> loss = number(flag, v);
+                case "--slow-listener-ms" -> slowListenerMs = integer(flag, v);
+                case "--backlog" -> backlog = integer(flag, v);
+                case "--per-side" -> perSide = integer(flag, v);
+                case "--short-pause" -> shortPause = number(flag, v);
+                case "--long-pause" -> longPause = number(flag, v);
                 case "--warmup" -> warmup = integer(flag, v);
                 case "--grace" -> grace = integer(flag, v);
                 case "--node-jvm" -> nodeJvm = v;
@@ -121,8 +169,15 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
             }
         }
         boolean membership = scenario.equals("membership");
-        return new BenchArgs(scenario, impl, nodes, payload, seconds != null ? seconds : membership ? 60 : 20, rate,
-                warmup != null ? warmup : membership ? 20 : 5, grace, nodeJvm);
+        int defaultSeconds = switch (scenario) {
+            case "membership", "partition" -> 60;
+            case "loss" -> 300;
+            default -> 20;
+        };
+        rate = rateGiven != null ? rateGiven : scenario.equals("loss") ? 20 : 0;
+        return new BenchArgs(scenario, impl, nodes, payload, seconds != null ? seconds : defaultSeconds, rate,
+                warmup != null ? warmup : membership ? 20 : 5, grace, nodeJvm, loss, slowListenerMs, backlog, perSide,
+                shortPause, longPause);
     }
 
     private static int integer(String flag, String v) {

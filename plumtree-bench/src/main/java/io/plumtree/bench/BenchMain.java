@@ -22,8 +22,13 @@ public final class BenchMain {
             System.out.print(BenchArgs.HELP);
             return;
         }
-        JsonLine result = args.scenario().equals("membership") ? new MembershipRun(args).run()
-                : new BroadcastRun(args).run();
+        JsonLine result = switch (args.scenario()) {
+            case "membership" -> new MembershipRun(args).run();
+            case "partition" -> new PartitionRun(args).run();
+            case "loss" -> new LossRun(args).run();
+            case "pause" -> new PauseRun(args).run();
+            default -> new BroadcastRun(args).run();
+        };
         System.out.println(result);
         System.exit(0);
     }

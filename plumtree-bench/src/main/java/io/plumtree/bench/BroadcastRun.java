@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * The broadcast scenario: node 0 publishes for warm-up plus window; the window's deliveries, latencies, CPU and heap
- * are measured; then every node's record is joined into the figures.
+ * are measured; then every node's record is joined into the figures. The soak scenario is the same with the last
+ * node's listener slowed and every node dropping deliveries over its backlog bound: the figures are then over the
+ * other, healthy nodes, and the slow node's backlog and drops are reported beside them.
  */
 final class BroadcastRun {
 
@@ -51,6 +53,9 @@ final class BroadcastRun {
             log("warm-up nearly done; heap after GC %s MiB", Arrays.toString(round(heapWarm)));
             sleepUntil(windowStart);
             double cpuStart = group.cpuSeconds();
+            boolean soak = args.scenario().equals("soak");
+            ChildJvm slow = soak ? group.nodes.get(args.nodes() - 1) : null;
+            long slowBacklogMax = 0;
             double[] heapMinute = null;
             double[] heapEnd = null;
             boolean longRun = args.seconds() >= 60;
@@ -72,6 +77,11 @@ final class BroadcastRun {
                     }
                 }
                 log("%s", progress(group));
+                if (slow != null) {
+                    long backlog = stat(slow, "delivery_backlog");
+                    slowBacklogMax = Math.max(slowBacklogMax, backlog);
+                    log("slow node %d: backlog %d, dropped %d", slow.index(), backlog, stat(slow, "deliveries_dropped"));
+                }
             }
             double cpuWindow = group.cpuSeconds() - cpuStart;
             if (heapEnd == null) {
@@ -82,7 +92,8 @@ final class BroadcastRun {
             String[] pub = awaitEvent(publisher, "PUBLISHED").split(" ");
             long published = Long.parseLong(pub[0]);
             long failures = Long.parseLong(pub[1]);
-            long duplicates = drain(group, published);
+            List<ChildJvm> measured = soak ? group.nodes.subList(0, args.nodes() - 1) : group.nodes;
+            long duplicates = drain(measured, published);
             String[] stats = new String[args.nodes()];
             for (ChildJvm n : group.nodes) {
                 stats[n.index()] = n.ask("STATS", "STATS", REPLY_TIMEOUT);
@@ -111,10 +122,11 @@ final class BroadcastRun {
                 Files.delete(f);
             }
             Files.delete(dir);
-            LatencyTable t = LatencyTable.of(latencies, publishNanos, windowStart, windowEnd);
+            LatencyTable t = LatencyTable.of(latencies.subList(0, measured.size()), publishNanos, windowStart,
+                    windowEnd);
             log("median latency at each node, ms: %s", Arrays.toString(medianPerNode(latencies)));
 
-            JsonLine json = new JsonLine().add("scenario", "broadcast").add("impl", args.impl())
+            JsonLine json = new JsonLine().add("scenario", args.scenario()).add("impl", args.impl())
                     .add("nodes", args.nodes()).add("payload", args.payload()).add("seconds", args.seconds())
                     .add("rate", args.rate(), 1).add("warmup", args.warmup())
                     .add("delivered_per_s", t.deliveredInWindow() / (double) args.seconds(), 1)
@@ -134,23 +146,43 @@ final class BroadcastRun {
             json.add("heap_end_mb", round(heapEnd), 1);
             if (heapMinute != null) {
                 double worst = 0;
-                for (int i = 0; i < heapEnd.length; i++) {
+                for (int i = 0; i < measured.size(); i++) {
                     worst = Math.max(worst, Math.abs(heapEnd[i] / heapMinute[i] - 1));
                 }
                 json.add("heap_change_max", worst, 3);
+            }
+            if (slow != null) {
+                String[] d = slow.ask("DELIVERED", "DELIVERED", REPLY_TIMEOUT).split(" ");
+                long backlogEnd = stat(slow, "delivery_backlog");
+                json.add("slow_listener_ms", args.slowListenerMs()).add("backlog_bound", args.backlog() > 0
+                                ? args.backlog() : io.plumtree.engine.ClusterConfig.builder().build().maxDeliveryBacklog())
+                        .add("slow_delivered", Long.parseLong(d[0])).add("slow_dropped", stat(slow, "deliveries_dropped"))
+                        .add("slow_backlog_max", Math.max(slowBacklogMax, backlogEnd))
+                        .add("slow_backlog_end", backlogEnd)
+                        .add("median_ms_per_node", medianPerNode(latencies), 1);
             }
             json.add("join_s", joinS, 2).add("node0_stats", stats[0]);
             return json;
         }
     }
 
-    /** Waits until every node delivered what was published, or the grace period ends; returns duplicates seen. */
-    private long drain(NodeGroup group, long published) throws InterruptedException {
+    /** One counter of a node's STATS line, or -1. */
+    private static long stat(ChildJvm node, String key) {
+        for (String kv : node.ask("STATS", "STATS", REPLY_TIMEOUT).split(" ")) {
+            if (kv.startsWith(key + "=")) {
+                return Long.parseLong(kv.substring(key.length() + 1));
+            }
+        }
+        return -1;
+    }
+
+    /** Waits until the nodes delivered what was published, or the grace period ends; returns duplicates seen. */
+    private long drain(List<ChildJvm> nodes, long published) throws InterruptedException {
         long deadline = System.nanoTime() + args.grace() * 1_000_000_000L;
         while (true) {
             long duplicates = 0;
             long least = Long.MAX_VALUE;
-            for (ChildJvm n : group.nodes) {
+            for (ChildJvm n : nodes) {
                 String[] d = n.ask("DELIVERED", "DELIVERED", REPLY_TIMEOUT).split(" ");
                 least = Math.min(least, Long.parseLong(d[0]));
                 duplicates += Long.parseLong(d[1]);

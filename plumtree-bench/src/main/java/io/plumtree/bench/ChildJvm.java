@@ -117,6 +117,14 @@ final class ChildJvm implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** Sends the JVM a signal by name ({@code STOP}, {@code CONT}) with {@code kill}. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+        }
+    }
+
     /** Whether the JVM still runs. */
     boolean alive() {
         return process.isAlive();

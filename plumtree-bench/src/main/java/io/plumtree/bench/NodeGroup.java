@@ -18,9 +18,12 @@ final class NodeGroup implements AutoCloseable {
         String portList = String.join(",", ports.stream().map(String::valueOf).toList());
         try {
             for (int i = 0; i < args.nodes(); i++) {
+                boolean slow = args.scenario().equals("soak") && i == args.nodes() - 1;
                 nodes.add(new ChildJvm(i, ChildJvm.options(args.nodeJvm()), List.of("--impl", args.impl(),
                         "--index", Integer.toString(i), "--nodes", Integer.toString(args.nodes()), "--ports", portList,
-                        "--capacity", Integer.toString(capacity))));
+                        "--capacity", Integer.toString(capacity), "--scenario", args.scenario(),
+                        "--slow-listener-ms", Integer.toString(slow ? args.slowListenerMs() : 0),
+                        "--backlog", Integer.toString(args.backlog()))));
             }
             for (ChildJvm n : nodes) {
                 addresses.add(n.await("READY", START_TIMEOUT));
@@ -60,6 +63,28 @@ final class NodeGroup implements AutoCloseable {
                 throw new IllegalStateException("the nodes did not all see each other within " + timeout);
             }
             Thread.sleep(200);
+        }
+    }
+
+    /** Waits until every node holds every node alive (suspects excluded); returns when that happened. */
+    long awaitAllAliveStrict(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            boolean all = true;
+            for (ChildJvm n : nodes) {
+                if (n.alive() && Integer.parseInt(n.ask("MEMBERS", "MEMBERS", START_TIMEOUT)) != nodes.size()) {
+                    all = false;
+                    break;
+                }
+            }
+            long now = System.nanoTime();
+            if (all) {
+                return now;
+            }
+            if (now - deadline > 0) {
+                throw new IllegalStateException("the nodes did not all hold each other alive within " + timeout);
+            }
+            Thread.sleep(50);
         }
     }
 

@@ -11,25 +11,34 @@ class BenchArgsTest {
     void defaultsPerScenario() {
         BenchArgs b = BenchArgs.parse();
         assertThat(b).isEqualTo(new BenchArgs("broadcast", "plumtree", 3, 1024, 20, 0, 5, 10,
-                BenchArgs.DEFAULT_NODE_JVM));
+                BenchArgs.DEFAULT_NODE_JVM, 0.2, 1, 0, 100, 2, 30));
         BenchArgs m = BenchArgs.parse("--scenario", "membership", "--nodes", "20");
         assertThat(m.seconds()).isEqualTo(60);
         assertThat(m.warmup()).isEqualTo(20);
         assertThat(m.nodes()).isEqualTo(20);
+        assertThat(BenchArgs.parse("--scenario", "partition").seconds()).isEqualTo(60);
+        BenchArgs loss = BenchArgs.parse("--scenario", "loss");
+        assertThat(loss.seconds()).isEqualTo(300);
+        assertThat(loss.rate()).isEqualTo(20);
+        assertThat(loss.loss()).isEqualTo(0.2);
     }
 
     @Test
     void parsesEveryFlag() {
         BenchArgs b = BenchArgs.parse("--impl", "JGroups", "--nodes", "10", "--payload", "512", "--seconds", "30",
-                "--rate", "1000.5", "--warmup", "3", "--grace", "7", "--node-jvm", "-Xmx1g");
-        assertThat(b).isEqualTo(new BenchArgs("broadcast", "jgroups", 10, 512, 30, 1000.5, 3, 7, "-Xmx1g"));
+                "--rate", "1000.5", "--warmup", "3", "--grace", "7", "--node-jvm", "-Xmx1g", "--loss", "0.1",
+                "--slow-listener-ms", "5", "--backlog", "1000", "--per-side", "50", "--short-pause", "1.5",
+                "--long-pause", "40");
+        assertThat(b).isEqualTo(new BenchArgs("broadcast", "jgroups", 10, 512, 30, 1000.5, 3, 7, "-Xmx1g", 0.1, 5,
+                1000, 50, 1.5, 40));
     }
 
     @Test
     void helpIsNull() {
         assertThat(BenchArgs.parse("--nodes", "4", "--help")).isNull();
         assertThat(BenchArgs.HELP).contains("--scenario", "--impl", "--nodes", "--payload", "--seconds", "--rate",
-                "--warmup", "--grace", "--node-jvm");
+                "--warmup", "--grace", "--node-jvm", "--loss", "--per-side", "--short-pause", "--long-pause",
+                "--slow-listener-ms", "--backlog", "partition", "loss", "pause", "soak");
     }
 
     @Test
@@ -42,5 +51,10 @@ class BenchArgsTest {
         assertThatThrownBy(() -> BenchArgs.parse("--nodes", "1")).hasMessageContaining("--nodes");
         assertThatThrownBy(() -> BenchArgs.parse("--scenario", "membership", "--impl", "raw"))
                 .hasMessageContaining("plumtree only");
+        assertThatThrownBy(() -> BenchArgs.parse("--scenario", "partition", "--impl", "jgroups"))
+                .hasMessageContaining("plumtree only");
+        assertThatThrownBy(() -> BenchArgs.parse("--scenario", "loss", "--loss", "1.5"))
+                .hasMessageContaining("--loss");
+        assertThatThrownBy(() -> BenchArgs.parse("--scenario", "chaos")).hasMessageContaining("--scenario");
     }
 }

@@ -3,6 +3,7 @@ package io.plumtree.engine;
 import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.membership.SwimConfig;
 import io.plumtree.engine.net.HostPort;
+import io.plumtree.engine.net.LinkFaults;
 import io.plumtree.engine.state.StateConfig;
 import io.plumtree.engine.wire.Keyring;
 import io.plumtree.engine.wire.WireLimits;
@@ -79,8 +80,12 @@ public final class ClusterConfig {
     private final Duration leavePropagation;
     /** Where listeners run, or null for a thread of the node's own. */
     private final Executor deliveryExecutor;
-    /** Most deliveries and events waiting for listeners; beyond it the node stops reading streams until half drain. */
+    /** Most deliveries and events waiting for listeners; what happens beyond it is {@link #deliveryOverflow}. */
     private final int maxDeliveryBacklog;
+    /** What the node does while {@link #maxDeliveryBacklog} deliveries wait: stop reading streams, or drop. */
+    private final DeliveryOverflow deliveryOverflow;
+    /** Faults injected into this node's outbound datagrams and frames (tests and demos); {@link LinkFaults#NONE}. */
+    private final LinkFaults linkFaults;
     /**
      * Longest time a delivery waits for a missing predecessor from its origin, so listeners see each origin's
      * messages in the order it sent them; zero delivers as messages arrive.
@@ -115,6 +120,8 @@ public final class ClusterConfig {
         this.leavePropagation = b.leavePropagation;
         this.deliveryExecutor = b.deliveryExecutor;
         this.maxDeliveryBacklog = b.maxDeliveryBacklog;
+        this.deliveryOverflow = Objects.requireNonNull(b.deliveryOverflow, "deliveryOverflow");
+        this.linkFaults = Objects.requireNonNull(b.linkFaults, "linkFaults");
         this.deliveryOrderWait = b.deliveryOrderWait;
         this.state = b.state;
         validate();
@@ -343,9 +350,19 @@ public final class ClusterConfig {
         return deliveryExecutor;
     }
 
-    /** Most deliveries and events waiting for listeners before the node stops reading streams. */
+    /** Most deliveries and events waiting for listeners; what happens beyond is {@link #deliveryOverflow()}. */
     public int maxDeliveryBacklog() {
         return maxDeliveryBacklog;
+    }
+
+    /** What the node does while {@link #maxDeliveryBacklog()} deliveries wait for listeners. */
+    public DeliveryOverflow deliveryOverflow() {
+        return deliveryOverflow;
+    }
+
+    /** Faults injected into this node's outbound datagrams and frames; {@link LinkFaults#NONE} unless testing. */
+    public LinkFaults linkFaults() {
+        return linkFaults;
     }
 
     /** Replicated key-value state tunables, or null when the node runs without replicated state. */
@@ -393,6 +410,8 @@ public final class ClusterConfig {
         private Duration leavePropagation = Duration.ofSeconds(1);
         private Executor deliveryExecutor;
         private int maxDeliveryBacklog = 100_000;
+        private DeliveryOverflow deliveryOverflow = DeliveryOverflow.PAUSE_READS;
+        private LinkFaults linkFaults = LinkFaults.NONE;
         private Duration deliveryOrderWait = Duration.ofSeconds(5);
         private StateConfig state;
 
@@ -425,6 +444,8 @@ public final class ClusterConfig {
             leavePropagation = c.leavePropagation;
             deliveryExecutor = c.deliveryExecutor;
             maxDeliveryBacklog = c.maxDeliveryBacklog;
+            deliveryOverflow = c.deliveryOverflow;
+            linkFaults = c.linkFaults;
             deliveryOrderWait = c.deliveryOrderWait;
             state = c.state;
         }
@@ -591,9 +612,25 @@ public final class ClusterConfig {
             return this;
         }
 
-        /** Most deliveries waiting for listeners before the node stops reading streams (default 100,000). */
+        /** Most deliveries waiting for listeners (default 100,000); see {@link #deliveryOverflow}. */
         public Builder maxDeliveryBacklog(int v) {
             maxDeliveryBacklog = v;
+            return this;
+        }
+
+        /**
+         * What the node does while {@code maxDeliveryBacklog} deliveries wait for listeners (default
+         * {@link DeliveryOverflow#PAUSE_READS}: the node stops reading streams, and its peers' queues absorb the rest;
+         * {@link DeliveryOverflow#DROP}: it keeps reading and drops deliveries, counted).
+         */
+        public Builder deliveryOverflow(DeliveryOverflow v) {
+            deliveryOverflow = v;
+            return this;
+        }
+
+        /** Faults to inject into this node's outbound datagrams and frames, for tests and demos (default none). */
+        public Builder linkFaults(LinkFaults v) {
+            linkFaults = v;
             return this;
         }
 

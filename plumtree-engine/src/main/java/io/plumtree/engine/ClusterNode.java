@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -88,6 +89,14 @@ public final class ClusterNode implements AutoCloseable {
     /** State listeners by subscription id. */
     private final Map<Integer, StateListener> stateListeners = new ConcurrentHashMap<>();
     private final AtomicInteger nextSubscription = new AtomicInteger(1);
+    /** Deliveries dropped for a full backlog ({@link DeliveryOverflow#DROP}). */
+    private final AtomicLong deliveriesDropped = new AtomicLong();
+    /** Whether deliveries are being dropped now; network thread only. */
+    private boolean dropping;
+    /** {@link #deliveriesDropped} when the current run of drops began; network thread only. */
+    private long droppedBefore;
+    /** The seeds of the last join, resolved again whenever membership reconnects through them. */
+    private volatile List<HostPort> joinSeeds = List.of();
     private volatile boolean closed;
 
     private ClusterNode(ClusterConfig config) {
@@ -107,6 +116,9 @@ public final class ClusterNode implements AutoCloseable {
         this.loop = new EventLoop(config, new EventLoop.Sink() {
             @Override
             public void delivered(PlumtreeOutput.Deliver d) {
+                if (overflowing(dispatch.backlog())) {
+                    return;
+                }
                 Delivery delivery = new Delivery(d.id().origin(), d.id(), d.hops(), d.payload());
                 dispatch.submit(d.id().origin(), () -> {
                     for (DeliveryListener l : deliveryListeners) {
@@ -144,6 +156,11 @@ public final class ClusterNode implements AutoCloseable {
             @Override
             public long backlog() {
                 return dispatch.backlog();
+            }
+
+            @Override
+            public void resolveSeeds() {
+                resolveSeedsAgain();
             }
         });
         this.loopThread = new Thread(loop, "plumtree-loop-" + name);
@@ -203,11 +220,59 @@ public final class ClusterNode implements AutoCloseable {
             result.complete(0);
             return result;
         }
+        joinSeeds = parsed;
         loop.execute(() -> {
             long deadline = loop.now() + config.joinTimeout().toNanos();
             attemptJoin(parsed, result, deadline, new ArrayList<>());
         });
         return result;
+    }
+
+    /**
+     * Whether a delivery finding {@code backlog} waiting is dropped ({@link DeliveryOverflow#DROP} and the backlog
+     * full): counted, and logged when a run of drops begins and ends. Network thread only.
+     */
+    private boolean overflowing(long backlog) {
+        if (config.deliveryOverflow() != DeliveryOverflow.DROP) {
+            return false;
+        }
+        if (backlog >= config.maxDeliveryBacklog()) {
+            if (!dropping) {
+                dropping = true;
+                droppedBefore = deliveriesDropped.get();
+                log.warn("{}: listeners are {} deliveries behind (maxDeliveryBacklog); dropping deliveries until they "
+                        + "catch up", name(), backlog);
+            }
+            deliveriesDropped.incrementAndGet();
+            return true;
+        }
+        if (dropping) {
+            dropping = false;
+            log.warn("{}: listeners caught up ({} behind); {} deliveries were dropped ({} since start)", name(),
+                    backlog, deliveriesDropped.get() - droppedBefore, deliveriesDropped.get());
+        }
+        return false;
+    }
+
+    /** Resolves the last join's seeds off the loop and hands the addresses to membership, which push-pulls them. */
+    private void resolveSeedsAgain() {
+        List<HostPort> seeds = joinSeeds;
+        RESOLVER.execute(() -> {
+            List<String> addresses = new ArrayList<>();
+            for (HostPort seed : seeds) {
+                try {
+                    for (InetAddress a : InetAddress.getAllByName(seed.host())) {
+                        addresses.add(new HostPort(a.getHostAddress(), seed.port()).toString());
+                    }
+                } catch (UnknownHostException e) {
+                    log.debug("{}: seed {} does not resolve: {}", name(), seed, e.getMessage());
+                }
+            }
+            if (!addresses.isEmpty() && !closed) {
+                loop.execute(() -> loop.handle(new NodeInput.SeedsResolved(List.copyOf(
+                        new LinkedHashSet<>(addresses)))));
+            }
+        });
     }
 
     /** One join attempt: resolve off the loop, push-pull on it, then poll for an answer until the next attempt. */
@@ -431,7 +496,7 @@ public final class ClusterNode implements AutoCloseable {
                     loop.framesReceived(), loop.bytesSent(), loop.bytesReceived(), loop.membershipBytesSent(),
                     loop.inputDropped(),
                     loop.sendsDropped(), loop.congestedPushes(), loop.queuedBytes(), loop.connectionCount(),
-                    dispatch.backlog(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped());
+                    dispatch.backlog(), deliveriesDropped.get(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped());
         });
     }
 

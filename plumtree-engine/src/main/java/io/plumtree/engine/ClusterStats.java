@@ -27,6 +27,8 @@ import java.util.Objects;
  * @param queuedBytes      bytes waiting in outbound queues now
  * @param connections      open TCP connections now
  * @param deliveryBacklog  deliveries and membership events waiting for the listeners now
+ * @param deliveriesDropped deliveries not handed to the listeners because {@code maxDeliveryBacklog} waited already
+ *                         (only with {@link DeliveryOverflow#DROP})
  * @param unroutable       broadcast messages for peers membership knew no live address for
  * @param lateDeliveries   messages delivered after a later one of their origin (their gap had been skipped)
  * @param orderGapsSkipped gaps in an origin's sequence given up on after {@code deliveryOrderWait}
@@ -49,6 +51,7 @@ public record ClusterStats(
         long queuedBytes,
         int connections,
         long deliveryBacklog,
+        long deliveriesDropped,
         long unroutable,
         long lateDeliveries,
         long orderGapsSkipped) {

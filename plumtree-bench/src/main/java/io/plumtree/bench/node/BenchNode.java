@@ -24,6 +24,26 @@ public interface BenchNode extends AutoCloseable {
     /** Broadcasts {@code payload} to every node; blocks while the implementation pushes back. */
     void publish(byte[] payload) throws Exception;
 
+    /** Cuts this node's links to {@code addresses} (a partition when both sides do it); plumtree only. */
+    default void cut(List<String> addresses) {
+        throw new UnsupportedOperationException("no fault injection in this implementation");
+    }
+
+    /** Restores every cut link; plumtree only. */
+    default void heal() {
+        throw new UnsupportedOperationException("no fault injection in this implementation");
+    }
+
+    /** Loses this fraction of everything this node sends; plumtree only. */
+    default void loss(double probability) {
+        throw new UnsupportedOperationException("no fault injection in this implementation");
+    }
+
+    /** Members this node holds alive (suspect ones excluded), itself included. */
+    default int aliveStrict() {
+        return alive();
+    }
+
     /** Implementation-specific counters as {@code name=value} pairs, for the progress log and the JSON line. */
     default String stats() {
         return "";

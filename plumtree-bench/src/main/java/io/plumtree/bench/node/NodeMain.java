@@ -22,6 +22,11 @@ import java.util.Arrays;
  * JOIN a0,a1,...         join (addresses of every node, node 0 first)  → @@ JOINED
  * ALIVE                                                                → @@ ALIVE n
  * PUBLISH rate end bytes start publishing (node 0) until nanoTime end → @@ PUBLISHING, later @@! PUBLISHED count failures
+ * BURST count rate first  publish count broadcasts at rate/s, sequences from first → @@ PUBLISHING, later @@! PUBLISHED count failures
+ * CUT a,b,...            cut the links to these addresses (plumtree)   → @@ CUT
+ * HEAL                   restore every link                            → @@ HEALED
+ * LOSS p                 lose this fraction of what is sent            → @@ LOSS
+ * MEMBERS                members held alive, suspects excluded         → @@ MEMBERS n
  * DELIVERED                                                            → @@ DELIVERED distinct duplicates
  * HEAP                   used heap after a full GC                     → @@ HEAP bytes
  * STATS                  implementation counters                       → @@ STATS k=v ...
@@ -74,6 +79,31 @@ public final class NodeMain {
                     t.start();
                     reply(out, "PUBLISHING");
                 }
+                case "BURST" -> {
+                    Publisher p = new Publisher(node, recorder, 1024, Double.parseDouble(w[2]),
+                            System.nanoTime() + 86_400_000_000_000L,
+                            Long.parseLong(w[3]), Long.parseLong(w[1]));
+                    publisher = p;
+                    Thread t = new Thread(() -> {
+                        p.run();
+                        events.print("PUBLISHED " + p.published() + " " + p.failures());
+                    }, "publisher");
+                    t.start();
+                    reply(out, "PUBLISHING");
+                }
+                case "CUT" -> {
+                    node.cut(Arrays.asList(w[1].split(",")));
+                    reply(out, "CUT");
+                }
+                case "HEAL" -> {
+                    node.heal();
+                    reply(out, "HEALED");
+                }
+                case "LOSS" -> {
+                    node.loss(Double.parseDouble(w[1]));
+                    reply(out, "LOSS");
+                }
+                case "MEMBERS" -> reply(out, "MEMBERS " + node.aliveStrict());
                 case "DELIVERED" -> reply(out, "DELIVERED " + recorder.deliveries() + " " + recorder.duplicates());
                 case "HEAP" -> reply(out, "HEAP " + HeapProbe.usedAfterGc());
                 case "STATS" -> reply(out, "STATS " + node.stats());

@@ -17,10 +17,21 @@ final class Publisher implements Runnable {
     /** Broadcasts per second, or 0 for full speed. */
     private final double rate;
     private final long endNanos;
+    /** The first sequence number this publisher uses; publishers on several nodes use disjoint ranges. */
+    private final long firstSequence;
+    /** Most broadcasts to publish; it stops at whichever of this and the deadline comes first. */
+    private final long maxCount;
     private volatile long published;
     private volatile long failures;
 
     Publisher(BenchNode node, DeliveryRecorder recorder, int payloadBytes, double rate, long endNanos) {
+        this(node, recorder, payloadBytes, rate, endNanos, 0, Long.MAX_VALUE);
+    }
+
+    Publisher(BenchNode node, DeliveryRecorder recorder, int payloadBytes, double rate, long endNanos,
+              long firstSequence, long maxCount) {
+        this.firstSequence = firstSequence;
+        this.maxCount = maxCount;
         this.node = node;
         this.recorder = recorder;
         this.payloadBytes = payloadBytes;
@@ -32,7 +43,7 @@ final class Publisher implements Runnable {
     public void run() {
         long start = System.nanoTime();
         long seq = 0;
-        while (true) {
+        while (seq < maxCount) {
             long now = System.nanoTime();
             if (rate > 0) {
                 long due = start + (long) (seq * 1e9 / rate);
@@ -51,15 +62,15 @@ final class Publisher implements Runnable {
                 break;
             }
             long t = System.nanoTime();
-            recorder.published(seq, t);
+            recorder.published(firstSequence + seq, t);
             try {
-                node.publish(Payload.create(payloadBytes, seq, t));
+                node.publish(Payload.create(payloadBytes, firstSequence + seq, t));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             } catch (Exception e) {
                 failures++;
-                System.err.println("publish " + seq + " failed: " + e);
+                System.err.println("publish " + (firstSequence + seq) + " failed: " + e);
             }
             seq++;
             published = seq;

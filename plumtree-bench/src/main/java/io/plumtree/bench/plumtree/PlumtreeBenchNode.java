@@ -5,6 +5,10 @@ import io.plumtree.bench.node.DeliveryRecorder;
 import io.plumtree.bench.node.NodeMain;
 import io.plumtree.bench.node.NodeOptions;
 import io.plumtree.engine.ClusterConfig;
+import io.plumtree.engine.ClusterMember;
+import io.plumtree.engine.DeliveryOverflow;
+import io.plumtree.engine.broadcast.PlumtreeConfig;
+import io.plumtree.engine.net.InjectedFaults;
 import io.plumtree.engine.ClusterNode;
 import io.plumtree.engine.ClusterOverloadedException;
 import io.plumtree.engine.ClusterStats;
@@ -33,7 +37,12 @@ public final class PlumtreeBenchNode implements BenchNode {
     /** How long a broadcast may wait for full queues to drain. */
     private static final int BROADCAST_TIMEOUT_S = 60;
 
+    /** Cache and digest lifetime in the partition scenario, seconds: longer than the cut and the heal. */
+    private static final int CUT_CACHE_TTL_S = 120;
+
     private final ClusterNode node;
+    /** Faults injected into this node's sends (partition and loss scenarios). */
+    private final InjectedFaults faults = new InjectedFaults();
     private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
     private final AtomicLong overloaded = new AtomicLong();
     /** Names seen alive, from membership events (this node included); guarded by itself. */
@@ -42,12 +51,35 @@ public final class PlumtreeBenchNode implements BenchNode {
 
     public PlumtreeBenchNode(NodeOptions options, DeliveryRecorder recorder, NodeMain.EventLine events) {
         String name = "n" + options.index();
-        ClusterConfig config = ClusterConfig.builder().preset("lan").nodeName(name).clusterName("bench")
-                .bindHost("127.0.0.1").port(options.port()).broadcastTimeout(Duration.ofSeconds(BROADCAST_TIMEOUT_S))
-                .build();
+        ClusterConfig.Builder config = ClusterConfig.builder().preset("lan").nodeName(name).clusterName("bench")
+                .bindHost("127.0.0.1").port(options.port()).broadcastTimeout(Duration.ofSeconds(BROADCAST_TIMEOUT_S));
+        switch (options.scenario()) {
+            case "partition" -> config.linkFaults(faults).broadcast(PlumtreeConfig.lan().toBuilder()
+                    // a message published during the cut is recovered after it only while it is cached and in
+                    // the digests (DESIGN.md rule 7): both outlive the 60 s cut and the heal here
+                    .cacheTtl(Duration.ofSeconds(CUT_CACHE_TTL_S)).digestWindow(Duration.ofSeconds(CUT_CACHE_TTL_S))
+                    .seenTtl(Duration.ofSeconds(2 * CUT_CACHE_TTL_S)).build());
+            case "loss" -> config.linkFaults(faults);
+            case "soak" -> config.deliveryOverflow(DeliveryOverflow.DROP);
+            default -> {
+            }
+        }
+        if (options.backlog() > 0) {
+            config.maxDeliveryBacklog(options.backlog());
+        }
         alive.add(name);
-        node = ClusterNode.start(config);
-        node.addDeliveryListener(d -> recorder.delivered(d.payload(), 0));
+        node = ClusterNode.start(config.build());
+        int slowMs = options.slowListenerMs();
+        node.addDeliveryListener(d -> {
+            recorder.delivered(d.payload(), 0);
+            if (slowMs > 0) {
+                try {
+                    Thread.sleep(slowMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        });
         node.addMembershipListener(e -> {
             long now = System.nanoTime();
             String who = e.member().name().name();
@@ -86,6 +118,26 @@ public final class PlumtreeBenchNode implements BenchNode {
     }
 
     @Override
+    public void cut(List<String> addresses) {
+        faults.cut(addresses);
+    }
+
+    @Override
+    public void heal() {
+        faults.heal();
+    }
+
+    @Override
+    public void loss(double probability) {
+        faults.loss(probability);
+    }
+
+    @Override
+    public int aliveStrict() {
+        return (int) node.members().stream().filter(m -> m.status() == ClusterMember.Status.ALIVE).count();
+    }
+
+    @Override
     public void publish(byte[] payload) throws InterruptedException {
         inFlight.acquire();
         node.broadcast(payload).whenComplete((id, e) -> {
@@ -108,7 +160,9 @@ public final class PlumtreeBenchNode implements BenchNode {
                 + " grafts_unanswerable=" + s.broadcast().graftsUnanswerable()
                 + " grafts_abandoned=" + s.broadcast().graftsAbandoned()
                 + " grafts_rate_limited=" + s.broadcast().graftsRateLimited()
-                + " delivery_backlog=" + s.deliveryBacklog() + " queued_bytes=" + s.queuedBytes()
+                + " delivery_backlog=" + s.deliveryBacklog() + " deliveries_dropped=" + s.deliveriesDropped()
+                + " faults_dropped=" + (faults.datagramsDropped() + faults.framesDropped())
+                + " digest_recoveries=" + s.broadcast().digestRecoveries() + " queued_bytes=" + s.queuedBytes()
                 + " dropped_input=" + s.inputDroppedTotal() + " broadcast_failures=" + overloaded.get() + " live=" + s.liveMembers() + " awareness=" + s.awareness();
     }
 

@@ -399,6 +399,25 @@ final class MemberTable {
         return new Dead(members.incarnation(slot), about, from);
     }
 
+    /**
+     * The death to tell a member itself, or null: this node holds it dead (not left) at the address and at an
+     * incarnation no older than the one {@code a} says it is alive at, since gossipToTheDeadTime or longer. That
+     * happens after a long partition heals: each side holds the other dead at the very incarnation the other is alive
+     * at, so the alive messages change nothing here, and the member, who alone can settle it by refuting, hears
+     * nothing of its death any more (gossip to the dead, which would tell it, ended). Told, it refutes with a higher
+     * incarnation, which everyone accepts. Within gossipToTheDeadTime the straggler repair ({@link #deathBehind})
+     * answers the sender instead, and gossip to the dead tells the member.
+     */
+    Dead deathToTell(Alive a, long now) {
+        int slot = members.slotOf(a.node());
+        if (slot < 0 || a.node().equals(self) || members.state(slot) != MemberState.DEAD
+                || a.incarnation() > members.incarnation(slot) || !a.address().equals(members.address(slot))
+                || now - members.changedNanos(slot) < config.gossipToTheDeadTime().toNanos()) {
+            return null;
+        }
+        return new Dead(members.incarnation(slot), a.node(), self);
+    }
+
     /** Applies a remote full state as the gossip would be; a remote "dead" is only suspected here. */
     void mergeRemoteState(List<NodeState> states, long now, Consumer<? super SwimOutput> out) {
         for (NodeState s : states) {

@@ -6,6 +6,7 @@ import io.plumtree.engine.membership.SwimMessage.Alive;
 import io.plumtree.engine.membership.SwimMessage.Dead;
 import io.plumtree.engine.membership.SwimMessage.IndirectPing;
 import io.plumtree.engine.membership.SwimMessage.Nack;
+import io.plumtree.engine.membership.SwimMessage.NodeState;
 import io.plumtree.engine.membership.SwimMessage.Ping;
 import io.plumtree.engine.membership.SwimMessage.PushPull;
 import io.plumtree.engine.membership.SwimMessage.Suspect;
@@ -53,6 +54,9 @@ import java.util.random.RandomGenerator;
  */
 public final class Swim {
 
+    /** Members told of their own death at once; beyond it the one told longest ago is forgotten. */
+    static final int MAX_TOLD = 1_024;
+
     /** Indirect probes run for others at once; beyond it the oldest is forgotten (no nack is sent for it). */
     static final int MAX_RELAYS = 1_024;
 
@@ -82,10 +86,19 @@ public final class Swim {
     /** Sequence number of the next ping this node sends (probes and relayed probes share it). */
     private long nextSeq = 1;
 
-    /** Whether {@link SwimInput.Start} was handled (the periodic timers run). */
     /** The seed addresses of the last join, synced with once more after {@link SwimConfig#joinSyncDelay()}. */
     private List<String> joinSeeds = List.of();
 
+    /** Members failed lately, tried again every {@link SwimConfig#reconnectInterval()}. */
+    private final RecentFailures failures = new RecentFailures();
+
+    /** Members held dead but heard of alive, told so ({@link MemberTable#deathToTell}): name to when. */
+    private final LinkedHashMap<NodeId, Long> toldDead = new LinkedHashMap<>();
+
+    /** Reconnect attempts made; every second one goes to the seeds when there are some. */
+    private long reconnectAttempts;
+
+    /** Whether {@link SwimInput.Start} was handled (the periodic timers run). */
     private boolean started;
 
     /** An indirect probe run for another member: whom to answer, under which sequence number. */
@@ -125,6 +138,15 @@ public final class Swim {
     public void handle(SwimInput input, long nowNanos, Consumer<? super SwimOutput> out) {
         Objects.requireNonNull(input, "input");
         Objects.requireNonNull(out, "out");
+        dispatch(input, nowNanos, o -> {
+            if (o instanceof MemberEvent e) {
+                trackFailure(e, nowNanos);
+            }
+            out.accept(o);
+        });
+    }
+
+    private void dispatch(SwimInput input, long nowNanos, Consumer<? super SwimOutput> out) {
         if (input instanceof SwimInput.PacketReceived p) {
             onPacket(p, nowNanos, out);
         } else if (input instanceof SwimInput.StreamReceived s) {
@@ -135,6 +157,8 @@ public final class Swim {
             onStart(nowNanos, out);
         } else if (input instanceof SwimInput.Join j) {
             onJoin(j.seedAddresses(), out);
+        } else if (input instanceof SwimInput.SeedsResolved r) {
+            onSeedsResolved(r.seedAddresses(), out);
         } else if (input instanceof SwimInput.Leave) {
             onLeave(nowNanos, out);
         } else if (input instanceof SwimInput.UpdateMetadata u) {
@@ -201,6 +225,12 @@ public final class Swim {
         out.accept(new ScheduleTimer(stagger(config.gossipInterval().toNanos()), new SwimTimer.GossipTick()));
         out.accept(new ScheduleTimer(stagger(config.pushPullInterval().toNanos()), new SwimTimer.PushPullTick()));
         out.accept(new ScheduleTimer(config.gossipToTheDeadTime().toNanos(), new SwimTimer.Reap()));
+        long reconnect = config.reconnectInterval().toNanos();
+        if (reconnect > 0) {
+            // not staggered: the tick does nothing while no member failed, and takes nothing from the random
+            // generator then, so runs without failures draw the same numbers as before the reconnect existed
+            out.accept(new ScheduleTimer(reconnect, new SwimTimer.ReconnectTick()));
+        }
     }
 
     private void onJoin(List<String> seeds, Consumer<? super SwimOutput> out) {
@@ -214,6 +244,19 @@ public final class Swim {
         long delay = config.joinSyncDelay().toNanos();
         if (delay > 0) {
             out.accept(new ScheduleTimer(delay + stagger(delay), new SwimTimer.JoinSync()));
+        }
+    }
+
+    /** Push-pulls with the seeds as they resolve now (the reconnect's second kind of attempt). */
+    private void onSeedsResolved(List<String> seeds, Consumer<? super SwimOutput> out) {
+        if (table.leaving()) {
+            return;
+        }
+        PushPull request = new PushPull(false, false, table.localStates());
+        for (String seed : new LinkedHashSet<>(seeds)) {
+            if (!seed.equals(address)) {
+                out.accept(new SendStream(seed, request));
+            }
         }
     }
 
@@ -300,6 +343,11 @@ public final class Swim {
             if (!pp.isReply()) {
                 out.accept(new SendStream(from, new PushPull(true, false, table.localStates())));
             }
+            for (NodeState s : pp.states()) {
+                if (s.state() == MemberState.ALIVE) {
+                    tellTheDead(new Alive(s.incarnation(), s.id(), s.address(), s.metadata()), now, out);
+                }
+            }
             table.mergeRemoteState(pp.states(), now, out);
         } else {
             onGossip(m, now, out);
@@ -308,6 +356,7 @@ public final class Swim {
 
     private void onGossip(SwimMessage m, long now, Consumer<? super SwimOutput> out) {
         if (m instanceof Alive a) {
+            tellTheDead(a, now, out);
             table.aliveNode(a, now, out);
         } else if (m instanceof Suspect s) {
             table.suspectNode(s, now, out);
@@ -315,6 +364,29 @@ public final class Swim {
             table.deadNode(d, now, out);
         }
         // push-pull in a datagram, nacks over a stream and the like: ignored
+    }
+
+    /**
+     * Tells a member this node has held dead for gossipToTheDeadTime or longer, while others say it is alive at no
+     * newer incarnation ({@link MemberTable#deathToTell}), of its death, straight to its address, at most once per
+     * probe interval per member; it refutes, and the higher incarnation settles it everywhere (not in memberlist,
+     * where only a push-pull that happens to list the death to someone else does).
+     */
+    private void tellTheDead(Alive a, long now, Consumer<? super SwimOutput> out) {
+        Dead death = table.deathToTell(a, now);
+        if (death == null) {
+            return;
+        }
+        Long told = toldDead.get(a.node());
+        if (told != null && now - told < config.probeInterval().toNanos()) {
+            return;
+        }
+        toldDead.remove(a.node());
+        toldDead.put(a.node(), now);
+        if (toldDead.size() > MAX_TOLD) {
+            toldDead.remove(toldDead.keySet().iterator().next());
+        }
+        sendPacket(a.address(), List.of(death), out);
     }
 
     /** memberlist handleIndirectPing: ping the target ourselves and relay its ack (or a nack) to the requester. */
@@ -377,6 +449,9 @@ public final class Swim {
             table.onSuspicionTimeout(t, now, out);
         } else if (timer instanceof SwimTimer.SuspicionRecheck t) {
             table.onSuspicionRecheck(t, now);
+        } else if (timer instanceof SwimTimer.ReconnectTick) {
+            onReconnectTick(now, out);
+            out.accept(new ScheduleTimer(config.reconnectInterval().toNanos(), timer));
         } else if (timer instanceof SwimTimer.Reap) {
             table.reap(now);
             out.accept(new ScheduleTimer(config.gossipToTheDeadTime().toNanos(), timer));
@@ -443,6 +518,51 @@ public final class Swim {
             sendPacket(peer.address(), List.of(request), out);
         }
         out.accept(new SendStream(p.address, new Ping(seq, p.target)));
+    }
+
+    /** Remembers members as they fail, and forgets them once they are back or left. */
+    private void trackFailure(MemberEvent e, long now) {
+        switch (e.kind()) {
+            case FAILED -> failures.failed(e.member().id(), e.member().address(), now);
+            case JOINED -> failures.recovered(e.member().id(), now);
+            case LEFT -> failures.forget(e.member().id());
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Serf's reconnect, as memberlist-style members need it after a partition longer than gossipToTheDeadTime: while
+     * members failed less than reconnectTimeout ago, with probability {@code min(1, (failed + recovered) / alive)},
+     * push-pull with the next of them in turn, or every second attempt with the seeds (resolved again by the driver).
+     * Whoever answers merges both full states, refutes its own death if it is listed dead, and gossip does the rest.
+     * Serf's chance is {@code failed / alive}, so that the cluster as a whole makes about one attempt per failed member
+     * per interval; counting the failed members that came back within reconnectTimeout too keeps a node that still
+     * holds some of them dead after a heal (their refutations did not reach it) trying at about the rate it tried
+     * during the cut, where Serf's chance would fall to {@code 1 / alive} (measured in the simulator: with Serf's chance,
+     * one node of 40 still held a refuted member dead 10 s after a 60 s cut healed, in seed 3 of
+     * {@code LongPartitionSimulationTest}).
+     */
+    private void onReconnectTick(long now, Consumer<? super SwimOutput> out) {
+        failures.expire(now - config.reconnectTimeout().toNanos());
+        if (table.leaving() || failures.size() == 0) {
+            return;
+        }
+        double chance = Math.min(1.0, (failures.size() + failures.recoveries()) / (double) Math.max(1, aliveCount()));
+        if (chance < 1.0 && random.nextDouble() >= chance) {
+            return;
+        }
+        if (!joinSeeds.isEmpty() && reconnectAttempts++ % 2 == 1) {
+            out.accept(new SwimOutput.ResolveSeeds());
+            return;
+        }
+        RecentFailures.Failure target = failures.next();
+        out.accept(new SendStream(target.address(), new PushPull(false, false, table.localStates())));
+    }
+
+    /** Members declared failed less than reconnectTimeout ago and not back, the reconnect's candidates. */
+    public int recentFailures() {
+        return failures.size();
     }
 
     /** Gossip to a few members, live ones or those dead for less than gossipToTheDeadTime (memberlist gossip). */

@@ -27,6 +27,16 @@ import java.util.Objects;
  * @param awarenessMaxMultiplier  the awareness score stays below it, so intervals stretch at most this many times
  * @param gossipToTheDeadTime     how long dead or left members keep receiving gossip (so a healed partition
  *                                re-merges) and stay in the member list before they are forgotten
+ * @param reconnectInterval       while members failed less than {@code reconnectTimeout} ago, every this often a
+ *                                node push-pulls, with probability {@code min(1, failed / alive)} (so the cluster
+ *                                as a whole makes about one attempt per failed member per interval, as Serf's
+ *                                reconnect does), with the next of them in turn at its last address, or, every second
+ *                                attempt when it joined through seeds, with the seeds, resolved again: so both sides
+ *                                of a partition longer than {@code gossipToTheDeadTime} find each other when it
+ *                                heals, and a member restarted at a new address behind a seed name is found (not in
+ *                                memberlist; Serf's {@code reconnect_interval}); zero turns it off
+ * @param reconnectTimeout        how long after a member failed it is still tried by the reconnect above; a member
+ *                                that comes back alive or leaves stops being tried at once
  * @param deadNodeReclaimTime     after how long a dead or left name may come back at another address with any
  *                                incarnation; zero means it may come back once its incarnation is superseded
  * @param packetBudget            most bytes of messages in one datagram (sum of {@code encodedSize()})
@@ -56,6 +66,8 @@ public record SwimConfig(
         int indirectChecks,
         int awarenessMaxMultiplier,
         Duration gossipToTheDeadTime,
+        Duration reconnectInterval,
+        Duration reconnectTimeout,
         Duration deadNodeReclaimTime,
         int packetBudget,
         int maxMetadataBytes,
@@ -92,6 +104,11 @@ public record SwimConfig(
         notNegative("indirectChecks", indirectChecks);
         positive("awarenessMaxMultiplier", awarenessMaxMultiplier);
         positive("gossipToTheDeadTime", gossipToTheDeadTime);
+        Objects.requireNonNull(reconnectInterval, "reconnectInterval");
+        if (reconnectInterval.isNegative()) {
+            throw new IllegalArgumentException("reconnectInterval must not be negative, got " + reconnectInterval);
+        }
+        positive("reconnectTimeout", reconnectTimeout);
         Objects.requireNonNull(deadNodeReclaimTime, "deadNodeReclaimTime");
         if (deadNodeReclaimTime.isNegative()) {
             throw new IllegalArgumentException("deadNodeReclaimTime must not be negative, got " + deadNodeReclaimTime);
@@ -131,6 +148,8 @@ public record SwimConfig(
                 .pushPullInterval(Duration.ofSeconds(60))
                 .joinSyncDelay(Duration.ofSeconds(10))
                 .gossipToTheDeadTime(Duration.ofSeconds(60))
+                .reconnectInterval(Duration.ofSeconds(10))
+                .reconnectTimeout(Duration.ofMinutes(30))
                 .build();
     }
 
@@ -144,6 +163,8 @@ public record SwimConfig(
                 .pushPullInterval(Duration.ofSeconds(15))
                 .joinSyncDelay(Duration.ofSeconds(1))
                 .gossipToTheDeadTime(Duration.ofSeconds(15))
+                .reconnectInterval(Duration.ofSeconds(1))
+                .reconnectTimeout(Duration.ofMinutes(2))
                 .build();
     }
 
@@ -196,6 +217,8 @@ public record SwimConfig(
         private int indirectChecks = 3;
         private int awarenessMaxMultiplier = 8;
         private Duration gossipToTheDeadTime = Duration.ofSeconds(30);
+        private Duration reconnectInterval = Duration.ofSeconds(2);
+        private Duration reconnectTimeout = Duration.ofMinutes(10);
         private Duration deadNodeReclaimTime = Duration.ZERO;
         private int packetBudget = 1_400;
         private int maxMetadataBytes = 512;
@@ -222,6 +245,8 @@ public record SwimConfig(
             indirectChecks = c.indirectChecks;
             awarenessMaxMultiplier = c.awarenessMaxMultiplier;
             gossipToTheDeadTime = c.gossipToTheDeadTime;
+            reconnectInterval = c.reconnectInterval;
+            reconnectTimeout = c.reconnectTimeout;
             deadNodeReclaimTime = c.deadNodeReclaimTime;
             packetBudget = c.packetBudget;
             maxMetadataBytes = c.maxMetadataBytes;
@@ -268,6 +293,12 @@ public record SwimConfig(
         /** See {@link SwimConfig#gossipToTheDeadTime()}. */
         public Builder gossipToTheDeadTime(Duration v) { gossipToTheDeadTime = v; return this; }
 
+        /** See {@link SwimConfig#reconnectInterval()}. */
+        public Builder reconnectInterval(Duration v) { reconnectInterval = v; return this; }
+
+        /** See {@link SwimConfig#reconnectTimeout()}. */
+        public Builder reconnectTimeout(Duration v) { reconnectTimeout = v; return this; }
+
         /** See {@link SwimConfig#deadNodeReclaimTime()}. */
         public Builder deadNodeReclaimTime(Duration v) { deadNodeReclaimTime = v; return this; }
 
@@ -304,7 +335,8 @@ public record SwimConfig(
         public SwimConfig build() {
             return new SwimConfig(probeInterval, probeTimeout, suspicionMult, suspicionMaxTimeoutMult,
                     gossipInterval, gossipNodes, retransmitMult, pushPullInterval, joinSyncDelay, indirectChecks,
-                    awarenessMaxMultiplier, gossipToTheDeadTime, deadNodeReclaimTime, packetBudget,
+                    awarenessMaxMultiplier, gossipToTheDeadTime, reconnectInterval, reconnectTimeout,
+                    deadNodeReclaimTime, packetBudget,
                     maxMetadataBytes, maxQueuedUpdates, awarenessEnabled, dynamicSuspicion, buddySystem,
                     repairStragglers);
         }

@@ -22,6 +22,19 @@ public sealed interface SwimInput {
         }
     }
 
+    /**
+     * The answer to {@link SwimOutput.ResolveSeeds}: what the seeds resolve to now. The core push-pulls with each
+     * (join = false), to re-merge with whoever answers there.
+     *
+     * @param seedAddresses the addresses; this node's own address is skipped
+     */
+    record SeedsResolved(List<String> seedAddresses) implements SwimInput {
+        /** Copies the list. */
+        public SeedsResolved {
+            seedAddresses = List.copyOf(seedAddresses);
+        }
+    }
+
     /** Leave gracefully: announce this node's own death (from itself, so others record it as left), stop probing. */
     record Leave() implements SwimInput {
     }

@@ -47,6 +47,14 @@ public sealed interface SwimOutput {
     }
 
     /**
+     * Resolve the seeds of the last join again (a DNS name may point elsewhere by now; the core does no I/O) and hand
+     * every address they resolve to back in {@link SwimInput.SeedsResolved}. Asked for by the reconnect of
+     * {@link SwimConfig#reconnectInterval()}; a driver that cannot resolve hands back the addresses of the last join.
+     */
+    record ResolveSeeds() implements SwimOutput {
+    }
+
+    /**
      * Call {@link Swim#handle} with {@link SwimInput.TimerFired} for this key after the delay.
      *
      * @param delayNanos how long from the {@code now} of the call that asked for it

@@ -67,6 +67,10 @@ public sealed interface SwimTimer {
     record JoinSync() implements SwimTimer {
     }
 
+    /** Time to try one recently failed member or the seeds again ({@link SwimConfig#reconnectInterval()}). */
+    record ReconnectTick() implements SwimTimer {
+    }
+
     /** Time to forget members dead or left for longer than {@link SwimConfig#gossipToTheDeadTime()}. */
     record Reap() implements SwimTimer {
     }

@@ -2,6 +2,7 @@ package io.plumtree.engine.net;
 
 import io.plumtree.engine.ClusterConfig;
 import io.plumtree.engine.ClusterOverloadedException;
+import io.plumtree.engine.DeliveryOverflow;
 import io.plumtree.engine.MessageId;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.Plumtree;
@@ -111,6 +112,13 @@ public final class EventLoop implements Runnable {
 
         /** Deliveries and events handed on and not yet consumed. */
         long backlog();
+
+        /**
+         * The core asks for its seeds resolved again ({@link NodeOutput.ResolveSeeds}); called on the loop thread, must
+         * resolve elsewhere and hand the addresses back with {@link NodeInput.SeedsResolved} through
+         * {@link #execute}.
+         */
+        void resolveSeeds();
     }
 
     private final ClusterConfig config;
@@ -497,6 +505,8 @@ public final class EventLoop implements Runnable {
             sink.delivered(d.delivery());
         } else if (o instanceof NodeOutput.StateChanged c) {
             sink.stateChanged(c.change());
+        } else if (o instanceof NodeOutput.ResolveSeeds) {
+            sink.resolveSeeds();
         } else if (o instanceof NodeOutput.MembershipChanged m) {
             sink.membershipChanged(m.event());
             SwimOutput.MemberEvent.Kind kind = m.event().kind();
@@ -520,6 +530,22 @@ public final class EventLoop implements Runnable {
             log.warn("{}: packet to {} not encodable: {}", self, to, e.getMessage());
             return;
         }
+        LinkFaults faults = config.linkFaults();
+        if (faults != LinkFaults.NONE) {
+            if (faults.dropDatagram(to)) {
+                return;
+            }
+            long delay = faults.datagramDelayNanos(to);
+            if (delay > 0) {
+                schedule(now + delay, () -> transmit(to, bytes, messages));
+                return;
+            }
+        }
+        transmit(to, bytes, messages);
+    }
+
+    /** Sends one encoded datagram now. */
+    private void transmit(String to, byte[] bytes, List<SwimMessage> messages) {
         InetSocketAddress target = resolve(to);
         if (target == null) {
             sendsDropped++;
@@ -545,6 +571,9 @@ public final class EventLoop implements Runnable {
     private void sendFrame(String to, Frame frame) {
         if (to.equals(selfAddress)) {
             sendsDropped++;
+            return;
+        }
+        if (config.linkFaults() != LinkFaults.NONE && config.linkFaults().dropFrame(to)) {
             return;
         }
         ByteBuffer bytes;
@@ -992,7 +1021,9 @@ public final class EventLoop implements Runnable {
      */
     private void checkBacklog() {
         long backlog = sink.backlog();
-        boolean behind = backlog > config.maxDeliveryBacklog();
+        // with DeliveryOverflow.DROP the sink drops what does not fit instead; reads go on
+        boolean behind = config.deliveryOverflow() == DeliveryOverflow.PAUSE_READS
+                && backlog > config.maxDeliveryBacklog();
         boolean caughtUp = backlog <= config.maxDeliveryBacklog() / 2;
         if (!listenersBehind && behind || listenersBehind && caughtUp) {
             listenersBehind = !listenersBehind;

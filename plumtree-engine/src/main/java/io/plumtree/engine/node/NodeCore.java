@@ -131,6 +131,8 @@ public final class NodeCore {
             state(c.command(), nowNanos, out);
         } else if (input instanceof NodeInput.Join j) {
             membership(new SwimInput.Join(j.seedAddresses()), nowNanos, out);
+        } else if (input instanceof NodeInput.SeedsResolved r) {
+            membership(new SwimInput.SeedsResolved(r.seedAddresses()), nowNanos, out);
         } else if (input instanceof NodeInput.Leave) {
             membership(new SwimInput.Leave(), nowNanos, out);
         } else if (input instanceof NodeInput.PeerCongested c) {
@@ -164,6 +166,8 @@ public final class NodeCore {
             } else if (o instanceof SwimOutput.MemberEvent e) {
                 out.accept(new NodeOutput.MembershipChanged(e));
                 onMemberEvent(e, now, out);
+            } else if (o instanceof SwimOutput.ResolveSeeds) {
+                out.accept(new NodeOutput.ResolveSeeds());
             }
         });
     }

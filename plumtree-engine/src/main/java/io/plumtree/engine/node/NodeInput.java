@@ -27,6 +27,18 @@ public sealed interface NodeInput {
         }
     }
 
+    /**
+     * The answer to {@link NodeOutput.ResolveSeeds}: the addresses the seeds resolve to now.
+     *
+     * @param seedAddresses the addresses
+     */
+    record SeedsResolved(List<String> seedAddresses) implements NodeInput {
+        /** Copies the list. */
+        public SeedsResolved {
+            seedAddresses = List.copyOf(seedAddresses);
+        }
+    }
+
     /** Leave the cluster gracefully: others record this node as left, not failed. */
     record Leave() implements NodeInput {
     }

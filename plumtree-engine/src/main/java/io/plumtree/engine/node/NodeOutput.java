@@ -40,6 +40,13 @@ public sealed interface NodeOutput {
     }
 
     /**
+     * Resolve the seeds of the last join again, off the node's thread if that may block, and hand what they resolve to
+     * back in {@link NodeInput.SeedsResolved} (see {@link io.plumtree.engine.membership.SwimOutput.ResolveSeeds}).
+     */
+    record ResolveSeeds() implements NodeOutput {
+    }
+
+    /**
      * Hand {@link NodeInput.TimerFired} back after the delay.
      *
      * @param delayNanos the delay

@@ -28,6 +28,9 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
     /** Messages to addresses no node has (a wrong seed, a reaped member); dropped. */
     private long unknownAddress;
 
+    /** The seed addresses of the last join, handed back whenever the core asks to resolve its seeds again. */
+    private List<String> seeds = List.of();
+
     /** Encodes and decodes everything sent, as a real wire would. */
     private final WireLoopback wire;
 
@@ -60,6 +63,9 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
 
     @Override
     public void handle(NodeInput input, long now, Simulation.Outbox<NodeInput> out) {
+        if (input instanceof NodeInput.Join j) {
+            seeds = j.seedAddresses();
+        }
         core.handle(input, now, o -> {
             if (o instanceof NodeOutput.SendPacket p) {
                 int to = indexOfAddress.getOrDefault(p.toAddress(), -1);
@@ -85,6 +91,8 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
                 observer.delivered(index, d.delivery(), now);
             } else if (o instanceof NodeOutput.MembershipChanged m) {
                 observer.membershipChanged(index, m.event(), now);
+            } else if (o instanceof NodeOutput.ResolveSeeds) {
+                out.timer(0, new NodeInput.SeedsResolved(seeds)); // simulated names resolve to themselves
             } else {
                 throw new IllegalStateException("unhandled output " + o);
             }

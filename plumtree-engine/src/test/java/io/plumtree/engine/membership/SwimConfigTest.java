@@ -74,4 +74,20 @@ class SwimConfigTest {
         assertThatThrownBy(() -> SwimConfig.lan().toBuilder().probeInterval(null).build())
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("probeInterval");
     }
+
+    @Test
+    void theReconnectHasPresetValuesAndChecksItsBounds() {
+        assertThat(SwimConfig.lan().reconnectInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(SwimConfig.lan().reconnectTimeout()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(SwimConfig.wan().reconnectInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(SwimConfig.wan().reconnectTimeout()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(SwimConfig.local().reconnectInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(SwimConfig.local().reconnectTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(SwimConfig.lan().toBuilder().reconnectInterval(Duration.ZERO).build().reconnectInterval())
+                .as("zero turns it off").isZero();
+        assertThatThrownBy(() -> SwimConfig.lan().toBuilder().reconnectInterval(Duration.ofSeconds(-1)).build())
+                .hasMessageContaining("reconnectInterval");
+        assertThatThrownBy(() -> SwimConfig.lan().toBuilder().reconnectTimeout(Duration.ZERO).build())
+                .hasMessageContaining("reconnectTimeout");
+    }
 }

@@ -529,4 +529,69 @@ class SwimTest {
         packet("a", t, new Dead(1, C, A));
         assertThat(allSent(packet("b", t + S, new Suspect(1, C, B)))).as("switched off").isEmpty();
     }
+
+    @Test
+    void aMemberLongHeldDeadThatOthersCallAliveIsToldOfItsDeathOncePerProbeInterval() {
+        create(SwimConfig.lan(), A, B, C);
+        long t = 10 * S;
+        packet("a", t, new Dead(1, C, A));
+        Alive sameIncarnation = new Alive(1, C, "c", new byte[0]);
+        Dead death = new Dead(1, C, SELF);
+        assertThat(only(packet("b", t + 31 * S, sameIncarnation), SendPacket.class))
+                .as("dead longer than gossipToTheDeadTime: the member itself is told")
+                .anySatisfy(p -> {
+                    assertThat(p.toAddress()).isEqualTo("c");
+                    assertThat(p.messages()).contains(death);
+                });
+        assertThat(only(packet("b", t + 31 * S + 500 * MS, sameIncarnation), SendPacket.class))
+                .as("told at most once per probe interval").noneMatch(p -> p.toAddress().equals("c"));
+        assertThat(only(packet("b", t + 32 * S + MS, sameIncarnation), SendPacket.class))
+                .as("told again a probe interval later").anyMatch(p -> p.toAddress().equals("c"));
+        assertThat(only(packet("b", t + 40 * S, new Alive(1, C, "c-elsewhere", new byte[0])), SendPacket.class))
+                .as("another address: somebody else").noneMatch(p -> p.toAddress().equals("c"));
+        packet("b", t + 41 * S, new Alive(2, C, "c", new byte[0]));
+        assertThat(core.member(C).state()).as("the refutation settles it").isEqualTo(MemberState.ALIVE);
+    }
+
+    @Test
+    void whileMembersAreFailedTheReconnectPushPullsWithThemInTurnAndWithTheSeedsResolvedAgain() {
+        create(SwimConfig.lan(), A, B, C);
+        handle(new SwimInput.Join(List.of("a")), 0);
+        assertThat(only(fire(new SwimTimer.ReconnectTick(), S), SendStream.class)).as("nobody failed").isEmpty();
+        packet("a", 2 * S, new Dead(1, B, A));
+        packet("a", 2 * S, new Dead(1, C, A));
+        assertThat(core.recentFailures()).isEqualTo(2);
+
+        // two failed against two alive (self and a): the chance is 1, so every tick tries
+        List<SwimOutput> first = fire(new SwimTimer.ReconnectTick(), 4 * S);
+        assertThat(only(first, SendStream.class)).singleElement()
+                .satisfies(s -> assertThat(s.toAddress()).isEqualTo("b"))
+                .satisfies(s -> assertThat(s.message()).isInstanceOf(PushPull.class));
+        assertThat(delayOf(first, SwimTimer.ReconnectTick.class)).isEqualTo(2 * S);
+        assertThat(only(fire(new SwimTimer.ReconnectTick(), 6 * S), SwimOutput.ResolveSeeds.class))
+                .as("every second attempt: the seeds, resolved again by the driver").hasSize(1);
+        assertThat(only(handle(new SwimInput.SeedsResolved(List.of("a", "self", "a2")), 6 * S), SendStream.class))
+                .extracting(SendStream::toAddress).containsExactly("a", "a2");
+        assertThat(only(fire(new SwimTimer.ReconnectTick(), 8 * S), SendStream.class))
+                .extracting(SendStream::toAddress).as("the next failed member in turn").containsExactly("c");
+
+        packet("a", 9 * S, new Alive(2, C, "c", new byte[0]));
+        assertThat(core.recentFailures()).as("back alive: no longer tried").isEqualTo(1);
+        assertThat(only(fire(new SwimTimer.ReconnectTick(), 12 * S), SendStream.class)).as("b only, or the seeds")
+                .allMatch(s -> s.toAddress().equals("b"));
+        assertThat(only(fire(new SwimTimer.ReconnectTick(), 2 * S + 10 * 60 * S), SendStream.class))
+                .as("after reconnectTimeout nobody is tried").isEmpty();
+        assertThat(core.recentFailures()).isZero();
+    }
+
+    @Test
+    void aZeroReconnectIntervalSchedulesNoReconnect() {
+        core = new Swim(SELF, "self", new byte[0], SwimConfig.lan().toBuilder().reconnectInterval(
+                java.time.Duration.ZERO).build(), new SplittableRandom(7));
+        assertThat(only(handle(new SwimInput.Start(), 0), ScheduleTimer.class))
+                .noneMatch(t -> t.timer() instanceof SwimTimer.ReconnectTick);
+        core = new Swim(SELF, "self", new byte[0], SwimConfig.lan(), new SplittableRandom(7));
+        assertThat(only(handle(new SwimInput.Start(), 0), ScheduleTimer.class))
+                .anyMatch(t -> t.timer() instanceof SwimTimer.ReconnectTick && t.delayNanos() == 2 * S);
+    }
 }

@@ -61,6 +61,7 @@ public final class ClusterConfigFactory {
                 .joinRetryInterval(p.getJoin().getRetryInterval())
                 .leavePropagation(p.getLeavePropagation())
                 .maxDeliveryBacklog(p.getDelivery().getMaxBacklog())
+                .deliveryOverflow(p.getDelivery().getOverflow())
                 .deliveryOrderWait(p.getDelivery().getOrderWait())
                 .deliveryExecutor(deliveryExecutor)
                 .state(p.getState().isEnabled() ? StateConfig.preset(membershipPresetName(preset)) : null);
@@ -99,6 +100,8 @@ public final class ClusterConfigFactory {
         set(m.getIndirectChecks(), b::indirectChecks);
         set(m.getAwarenessMaxMultiplier(), b::awarenessMaxMultiplier);
         set(m.getGossipToTheDeadTime(), b::gossipToTheDeadTime);
+        set(m.getReconnectInterval(), b::reconnectInterval);
+        set(m.getReconnectTimeout(), b::reconnectTimeout);
         set(m.getDeadNodeReclaimTime(), b::deadNodeReclaimTime);
         set(bytes("membership.packet-budget", m.getPacketBudget()), b::packetBudget);
         set(bytes("membership.max-metadata-bytes", m.getMaxMetadataBytes()), b::maxMetadataBytes);

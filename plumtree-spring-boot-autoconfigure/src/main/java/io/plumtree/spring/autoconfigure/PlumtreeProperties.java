@@ -1,5 +1,6 @@
 package io.plumtree.spring.autoconfigure;
 
+import io.plumtree.engine.DeliveryOverflow;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -416,10 +417,18 @@ public class PlumtreeProperties {
         private String executor;
 
         /**
-         * Most deliveries and membership events waiting for the listeners; beyond it the node stops reading from
-         * its peers until half have drained, so their queues, not this heap, absorb the load.
+         * Most deliveries and membership events waiting for the listeners; what happens beyond it is the overflow
+         * setting.
          */
         private int maxBacklog = 100_000;
+
+        /**
+         * What the node does while max-backlog deliveries wait: pause-reads stops reading from its peers until half
+         * have drained, so their queues, not this heap, absorb the load (a slow node slows its peers); drop keeps
+         * reading and drops the deliveries that do not fit, counted in the plumtree.dropped meter (reason
+         * delivery_overflow) and logged, so no other node is slowed.
+         */
+        private DeliveryOverflow overflow = DeliveryOverflow.PAUSE_READS;
 
         /**
          * Longest time a delivery waits for a missing earlier message of its origin, so listeners see each origin's
@@ -450,6 +459,14 @@ public class PlumtreeProperties {
 
         public void setMaxBacklog(int maxBacklog) {
             this.maxBacklog = maxBacklog;
+        }
+
+        public DeliveryOverflow getOverflow() {
+            return overflow;
+        }
+
+        public void setOverflow(DeliveryOverflow overflow) {
+            this.overflow = overflow;
         }
     }
 
@@ -512,6 +529,16 @@ public class PlumtreeProperties {
          * member list. Preset lan 30s, wan 60s, local 15s.
          */
         private Duration gossipToTheDeadTime;
+
+        /**
+         * While members failed lately, how often a member push-pulls with one of them or with the seeds (resolved
+         * again), so both sides of a long partition find each other when it heals; zero turns it off. Preset lan 2s,
+         * wan 10s, local 1s.
+         */
+        private Duration reconnectInterval;
+
+        /** How long after a member failed it is still tried by the reconnect. Preset lan 10m, wan 30m, local 2m. */
+        private Duration reconnectTimeout;
 
         /**
          * After how long a dead or left name may come back at another address with any incarnation; zero: once its
@@ -634,6 +661,22 @@ public class PlumtreeProperties {
 
         public void setGossipToTheDeadTime(Duration gossipToTheDeadTime) {
             this.gossipToTheDeadTime = gossipToTheDeadTime;
+        }
+
+        public Duration getReconnectInterval() {
+            return reconnectInterval;
+        }
+
+        public void setReconnectInterval(Duration reconnectInterval) {
+            this.reconnectInterval = reconnectInterval;
+        }
+
+        public Duration getReconnectTimeout() {
+            return reconnectTimeout;
+        }
+
+        public void setReconnectTimeout(Duration reconnectTimeout) {
+            this.reconnectTimeout = reconnectTimeout;
         }
 
         public Duration getDeadNodeReclaimTime() {

@@ -116,6 +116,7 @@ public final class PlumtreeMetrics implements MeterBinder, ApplicationListener<D
         dropped(registry, "congested", ClusterStats::congestedPushes);
         dropped(registry, "unroutable", ClusterStats::unroutable);
         dropped(registry, "announcement", s -> s.broadcast().announcementsDropped());
+        dropped(registry, "delivery_overflow", ClusterStats::deliveriesDropped);
         gauge(registry, "plumtree.queued.bytes", "Bytes waiting in outbound queues", ClusterStats::queuedBytes);
         gauge(registry, "plumtree.delivery.backlog", "Deliveries waiting for the listeners",
                 ClusterStats::deliveryBacklog);

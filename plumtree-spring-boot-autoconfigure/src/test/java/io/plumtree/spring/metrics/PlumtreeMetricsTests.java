@@ -48,7 +48,7 @@ class PlumtreeMetricsTests {
                 "left");
         assertThat(tagValues("plumtree.peers", "kind")).containsExactlyInAnyOrder("eager", "lazy");
         assertThat(tagValues("plumtree.dropped", "reason")).contains("foreign_label", "truncated", "forged",
-                "send_failed", "congested", "unroutable", "announcement");
+                "send_failed", "congested", "unroutable", "announcement", "delivery_overflow");
         for (Meter m : registry.getMeters()) {
             assertThat(m.getId().getTags()).allSatisfy(t -> assertThat(t.getKey()).isIn("type", "state", "kind",
                     "reason"));

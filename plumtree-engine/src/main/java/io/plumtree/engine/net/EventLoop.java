@@ -150,13 +150,9 @@ public final class EventLoop implements Runnable {
     private final LinkedHashSet<Connection> connections = new LinkedHashSet<>();
     /** Addresses that failed to connect: when to try again and the delay that led there. */
     private final Map<String, long[]> backoff = new HashMap<>();
-    /** Socket addresses of recently used peer addresses (IP literals need no lookup). */
-    private final Map<String, InetSocketAddress> resolved = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, InetSocketAddress> eldest) {
-            return size() > MAX_RESOLVED;
-        }
-    };
+    /** Socket addresses of recently used peer addresses, looked up again after a while or a failed connect. */
+    private final ResolvedAddresses resolved = new ResolvedAddresses(a -> HostPort.parse(a).toSocketAddress(),
+            MAX_RESOLVED);
     /** Connections given frames this turn, written once at the end of it (one gathering write for all of them). */
     private final List<Connection> dirty = new ArrayList<>();
     /** Broadcasts waiting for the queues to drain below {@link ClusterConfig#maxQueuedBytes()}, oldest first. */
@@ -669,21 +665,12 @@ public final class EventLoop implements Runnable {
     }
 
     private InetSocketAddress resolve(String address) {
-        InetSocketAddress a = resolved.get(address);
-        if (a != null) {
-            return a;
-        }
         try {
-            a = HostPort.parse(address).toSocketAddress();
+            return resolved.get(address, now);
         } catch (IllegalArgumentException e) {
             log.debug("{}: bad peer address {}: {}", self, address, e.getMessage());
             return null;
         }
-        if (a.isUnresolved()) {
-            return null;
-        }
-        resolved.put(address, a);
-        return a;
     }
 
     // ---- connections ----
@@ -734,6 +721,7 @@ public final class EventLoop implements Runnable {
     }
 
     private void backOff(String address) {
+        resolved.forget(address);
         long[] b = backoff.get(address);
         long min = config.reconnectBackoff().toNanos();
         long delay = b == null ? min : Math.min(config.maxReconnectBackoff().toNanos(), b[1] * 2);

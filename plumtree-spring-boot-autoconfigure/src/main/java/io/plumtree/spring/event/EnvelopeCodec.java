@@ -57,7 +57,9 @@ public final class EnvelopeCodec {
         JsonNode type = root.get("type");
         String typeName = type != null && type.isString() ? type.stringValue() : null;
         JsonNode version = root.get("v");
-        if (version == null || !version.isIntegralNumber() || version.asInt() != VERSION) {
+        // canConvertTo*: Jackson's asInt() and asLong() throw on an integer beyond the type's range
+        if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()
+                || version.asInt() != VERSION) {
             throw new MalformedEnvelopeException(typeName, "envelope version " + version + " is not " + VERSION);
         }
         if (typeName == null || typeName.isBlank()) {
@@ -66,6 +68,10 @@ public final class EnvelopeCodec {
         JsonNode time = root.get("time");
         if (time == null || !time.isIntegralNumber()) {
             throw new MalformedEnvelopeException(typeName, "no publication time");
+        }
+        if (!time.canConvertToLong()) {
+            throw new MalformedEnvelopeException(typeName, "publication time " + time + " is beyond milliseconds "
+                    + "since the epoch in a long");
         }
         JsonNode payload = root.get("payload");
         if (payload == null) {

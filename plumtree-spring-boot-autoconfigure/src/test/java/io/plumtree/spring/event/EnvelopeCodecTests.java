@@ -55,6 +55,18 @@ class EnvelopeCodecTests {
                 .isInstanceOf(MalformedEnvelopeException.class).hasMessageNotContaining("null pointer");
     }
 
+    /** Found by {@link EnvelopeFuzzTest}: Jackson's {@code asLong()} and {@code asInt()} throw out of range. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"v\":1,\"type\":\"t\",\"time\":9223372036854775808,\"payload\":{}}",
+            "{\"v\":1,\"type\":\"t\",\"time\":-9223372036854775809,\"payload\":{}}",
+            "{\"v\":4294967297,\"type\":\"t\",\"time\":1,\"payload\":{}}",
+            "{\"v\":18446744073709551617,\"type\":\"t\",\"time\":1,\"payload\":{}}"})
+    void numbersBeyondTheirFieldsRangeAreRefusedNotThrownThrough(String input) {
+        assertThatThrownBy(() -> codec.decode(input.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOfSatisfying(MalformedEnvelopeException.class, e -> assertThat(e.type()).isEqualTo("t"));
+    }
+
     @Test
     void aRefusedEnvelopeStillNamesItsTypeWhenItHasOne() {
         assertThatThrownBy(() -> codec.decode("{\"v\":1,\"type\":\"t\",\"time\":1}".getBytes(StandardCharsets.UTF_8)))

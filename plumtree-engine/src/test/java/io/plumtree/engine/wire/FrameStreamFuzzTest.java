@@ -53,16 +53,22 @@ class FrameStreamFuzzTest {
                     "frame " + i + " re-encodes to other bytes", stream);
         }
 
-        FrameReader reader = new FrameReader(codec);
-        List<byte[]> delivered = new ArrayList<>();
+        List<Frame> frames = new ArrayList<>();
         int[] counted = new int[2];
         boolean[] fatal = new boolean[1];
-        AllocationBudget.check(stream, () -> {
+        FrameReader reader = AllocationBudget.check(stream, () -> {
             FrameReader fresh = new FrameReader(codec);
-            readAll(fresh, stream, cuts, f -> { }, new int[2], new boolean[1]);
-            return null;
+            frames.clear();
+            counted[0] = 0;
+            counted[1] = 0;
+            fatal[0] = false;
+            readAll(fresh, stream, cuts, frames::add, counted, fatal);
+            return fresh;
         });
-        readAll(reader, stream, cuts, f -> delivered.add(RawBytes.toArray(codec.encode(f))), counted, fatal);
+        List<byte[]> delivered = new ArrayList<>();
+        for (Frame f : frames) {
+            delivered.add(RawBytes.toArray(codec.encode(f)));
+        }
 
         require(delivered.size() == expected.frames.size(), "delivered " + delivered.size() + " frames, expected "
                 + expected.frames.size() + " (cut at " + Arrays.toString(cuts) + ")", stream);
@@ -75,7 +81,7 @@ class FrameStreamFuzzTest {
                         + expected.frames.size() + " and " + expected.dropped, stream);
         require(fatal[0] == expected.fatal, "fatal " + fatal[0] + ", expected " + expected.fatal, stream);
         if (fatal[0]) {
-            ReadResult after = reader.read(ByteBuffer.wrap(stream), f -> delivered.add(null));
+            ReadResult after = reader.read(ByteBuffer.wrap(stream), f -> frames.add(null));
             require(after.isFatal() && after.delivered() == 0 && after.dropped() == 0,
                     "a dead stream read on: " + after, stream);
         } else {

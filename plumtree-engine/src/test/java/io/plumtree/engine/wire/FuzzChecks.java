@@ -12,7 +12,7 @@ final class FuzzChecks {
      * How long the build fuzzes each target ({@code @FuzzTest(maxDuration)}); {@code bin/plumtree-fuzz} overrides it
      * for long campaigns.
      */
-    static final String BUILD_DURATION = "8s";
+    static final String BUILD_DURATION = "5s";
 
     private FuzzChecks() {
     }

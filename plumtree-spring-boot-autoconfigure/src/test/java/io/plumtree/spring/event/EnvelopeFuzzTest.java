@@ -50,7 +50,7 @@ class EnvelopeFuzzTest {
             true, 0);
     private long sequence;
 
-    @FuzzTest(maxDuration = "8s")
+    @FuzzTest(maxDuration = "5s")
     void anyDeliveryBecomesExactlyOneEvent(byte[] payload) {
         Map<String, Long> before = receiver.counters();
         published.clear();

@@ -1,7 +1,9 @@
 package io.plumtree.spring.event;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
@@ -19,10 +21,16 @@ public final class EnvelopeCodec {
     public static final int VERSION = 1;
 
     private final JsonMapper mapper;
+    /**
+     * Reads envelopes with the mapper's settings, but every number with a fraction or exponent as a {@code
+     * BigDecimal}: as a double, {@code 1e400} would become Infinity, which writes back as the string "Infinity".
+     */
+    private final ObjectReader reader;
 
     /** @param mapper the application's JSON mapper, so events serialize as in the rest of the application */
     public EnvelopeCodec(JsonMapper mapper) {
         this.mapper = mapper;
+        this.reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     }
 
     /** The JSON mapper events are written and bound with. */
@@ -40,14 +48,15 @@ public final class EnvelopeCodec {
     }
 
     /**
-     * Reads an envelope, leaving its payload as a tree.
+     * Reads an envelope, leaving its payload as a tree, in which every number is exactly as written (integers as
+     * {@code int}, {@code long} or {@code BigInteger}, the others as {@code BigDecimal}).
      *
      * @throws MalformedEnvelopeException saying what is wrong, if the bytes are not an envelope of this version
      */
     public EventEnvelope decode(byte[] bytes) {
         JsonNode root;
         try {
-            root = mapper.readTree(bytes);
+            root = reader.readTree(bytes);
         } catch (JacksonException e) {
             throw new MalformedEnvelopeException(null, "not JSON: " + e.getOriginalMessage());
         }

@@ -59,6 +59,9 @@ public final class EnvelopeCodec {
             root = reader.readTree(bytes);
         } catch (JacksonException e) {
             throw new MalformedEnvelopeException(null, "not JSON: " + e.getOriginalMessage());
+        } catch (NumberFormatException e) {
+            // Jackson's BigDecimal parser throws this, unwrapped, for an exponent beyond an int (9e5677548807)
+            throw new MalformedEnvelopeException(null, "a number beyond a BigDecimal: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new MalformedEnvelopeException(null, "not a JSON object");

@@ -82,6 +82,15 @@ class EnvelopeCodecTests {
         assertThat(again).isEqualTo(read);
     }
 
+    /** Found by {@link EnvelopeFuzzTest} once numbers were read exactly: Jackson then throws an unwrapped exception. */
+    @ParameterizedTest
+    @ValueSource(strings = {"9e5677548807", "1e-2147483649", "-7E+9999999999"})
+    void aNumberBeyondABigDecimalIsRefused(String number) {
+        assertThatThrownBy(() -> codec.decode(("{\"v\":1,\"type\":\"t\",\"time\":1,\"payload\":{\"n\":"
+                + number + "}}").getBytes(StandardCharsets.UTF_8))).isInstanceOf(MalformedEnvelopeException.class)
+                .hasMessageContaining("beyond a BigDecimal");
+    }
+
     @Test
     void aRefusedEnvelopeStillNamesItsTypeWhenItHasOne() {
         assertThatThrownBy(() -> codec.decode("{\"v\":1,\"type\":\"t\",\"time\":1}".getBytes(StandardCharsets.UTF_8)))

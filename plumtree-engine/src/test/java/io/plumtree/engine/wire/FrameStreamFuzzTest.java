@@ -14,9 +14,9 @@ import static io.plumtree.engine.wire.FuzzChecks.require;
 
 /**
  * Jazzer fuzz target: any bytes as one TCP stream, cut into reads at up to {@value #MAX_CUTS} fuzzer-chosen places
- * (inside a length prefix, a header, a field, between frames), to a {@link FrameReader}
- * without sealing. Checks, against a reference that cuts the whole stream by its length prefixes and decodes each
- * frame with {@link FrameCodec#decode}:
+ * (inside a length prefix, a header, a field, between frames), to a {@link FrameReader} without sealing. Checks,
+ * against a reference that cuts the whole stream by its length prefixes and decodes each frame with
+ * {@link FrameCodec#decode}:
  *
  * <ul>
  *   <li>nothing throws, and reading allocates within {@link AllocationBudget} of the stream's length;</li>

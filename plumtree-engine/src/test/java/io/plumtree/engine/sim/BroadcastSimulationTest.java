@@ -65,13 +65,13 @@ class BroadcastSimulationTest {
     }
 
     /**
-     * Five origins broadcasting over links whose latency jitters 1-10 ms, so copies overtake each other all the
-     * time: once the trees have formed (the first 1,000 broadcasts), nothing is pruned or grafted any more and every
+     * Five origins broadcasting over links of 1-10 ms each, so a copy that took more hops often arrives first: once the
+     * trees have formed (the first 1,000 broadcasts), nothing is pruned or grafted any more and every
      * message reaches every node along the tree, never through a GRAFT's timeout. (With the paper's symmetric rules on
      * per-origin trees the same run kept pruning and grafting: 25,845 PRUNEs and 3,647 GRAFTs after warm-up.)
      */
     @Test
-    void treesSettleWhileCopiesOvertakeEachOther() {
+    void treesSettleWhenLongerPathsAreFaster() {
         BroadcastSettings d = BroadcastSettings.defaults();
         BroadcastSettings jitter = new BroadcastSettings(60, 2_000, 5, 1_000, 500, 1024,
                 d.network().withLatency(Duration.ofMillis(1), Duration.ofMillis(10)), 0, null, 0, "lan", false, false,

@@ -153,6 +153,9 @@ public final class EventLoop implements Runnable {
     /** Socket addresses of recently used peer addresses, looked up again after a while or a failed connect. */
     private final ResolvedAddresses resolved = new ResolvedAddresses(a -> HostPort.parse(a).toSocketAddress(),
             MAX_RESOLVED);
+    /** The last broadcast frame encoded in the clear, and its bytes (never changed once encoded), to share. */
+    private Frame.Broadcast lastBroadcastFrame;
+    private ByteBuffer lastBroadcastBytes;
     /** Connections given frames this turn, written once at the end of it (one gathering write for all of them). */
     private final List<Connection> dirty = new ArrayList<>();
     /** Broadcasts waiting for the queues to drain below {@link ClusterConfig#maxQueuedBytes()}, oldest first. */
@@ -574,7 +577,7 @@ public final class EventLoop implements Runnable {
         }
         ByteBuffer bytes;
         try {
-            bytes = frames.encode(frame);
+            bytes = encode(frame);
         } catch (IllegalArgumentException e) {
             sendsDropped++;
             log.warn("{}: frame to {} not encodable: {}", self, to, e.getMessage());
@@ -602,6 +605,23 @@ public final class EventLoop implements Runnable {
             c.dirty = true;
             dirty.add(c);
         }
+    }
+
+    /**
+     * The bytes of {@code frame}. A payload pushed to several peers comes as one message in a frame per peer, all
+     * alike unless sealed (each sealed frame has its own nonce): the clear bytes of the last one are kept and shared,
+     * each queue reading its own view of them, so a message is encoded once however many peers it goes to.
+     */
+    private ByteBuffer encode(Frame frame) {
+        if (!(frame instanceof Frame.Broadcast b) || frames.seals()) {
+            return frames.encode(frame);
+        }
+        Frame.Broadcast last = lastBroadcastFrame;
+        if (last == null || last.message() != b.message() || !last.from().equals(b.from())) {
+            lastBroadcastBytes = frames.encode(frame);
+            lastBroadcastFrame = b;
+        }
+        return lastBroadcastBytes.duplicate();
     }
 
     /** Bytes queued to the peer with the most waiting. */

@@ -64,6 +64,11 @@ public final class FrameCodec {
         return counters;
     }
 
+    /** Whether this codec seals frames: then every frame is encoded on its own, with its own nonce. */
+    public boolean seals() {
+        return sealer != null;
+    }
+
     /** Bytes of the frame carrying {@code frame}, length prefix included. */
     public long encodedSize(Frame frame) {
         return LENGTH_PREFIX_BYTES + bodySize(frame);

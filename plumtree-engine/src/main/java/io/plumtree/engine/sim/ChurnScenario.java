@@ -11,6 +11,7 @@ import io.plumtree.engine.node.NodeOutput;
 import java.util.BitSet;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 /**
  * The churn scenario: whole nodes join through node 0, broadcast a warm-up that ends at the crash, then a share of
@@ -103,14 +104,23 @@ public final class ChurnScenario {
 
         long end = Math.max(lastBroadcast, crashAt) + DRAIN_NANOS;
         long[] lastReport = {System.nanoTime()};
-        cluster.sim.run(end, t -> {
+        LongConsumer report = t -> {
             long wall = System.nanoTime();
             if (wall - lastReport[0] >= 5 * SECOND) {
                 lastReport[0] = wall;
                 progress.accept(String.format("virtual %.1f s of %.1f, %d events, %d/%d broadcasts sent",
                         t / 1e9, end / 1e9, cluster.sim.eventsHandled(), measure.published, total));
             }
-        });
+        };
+        // Run in steps around the crash, reporting the survivors' awareness scores at each (progress output only).
+        for (long at = crashAt - SECOND; at <= crashAt + AWARENESS_REPORT_NANOS && at < end;
+             at += AWARENESS_SAMPLE_NANOS) {
+            if (cluster.sim.run(at, report)) {
+                break;
+            }
+            progress.accept(awarenessLine(cluster, at, crashAt));
+        }
+        cluster.sim.run(end, report);
 
         BitSet alive = new BitSet(n);
         for (int i = 0; i < n; i++) {
@@ -124,5 +134,33 @@ public final class ChurnScenario {
                 tracker.joinConvergedAt < 0 ? -1 : tracker.joinConvergedAt / 1e9,
                 tracker.survivorsConvergedAt < 0 ? -1 : (tracker.survivorsConvergedAt - crashAt) / 1e9,
                 cluster.sim.now() / 1e9, (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    /** How long after the crash the survivors' awareness scores are reported, and how often. */
+    private static final long AWARENESS_REPORT_NANOS = 40 * SECOND;
+    private static final long AWARENESS_SAMPLE_NANOS = 2 * SECOND;
+
+    /** One progress line: the live nodes' Lifeguard awareness scores (what scales their probing) at time {@code t}. */
+    private static String awarenessLine(SimCluster cluster, long t, long crashAt) {
+        int[] counts = new int[16];
+        long sum = 0;
+        int live = 0;
+        int max = 0;
+        for (int i = 0; i < cluster.size(); i++) {
+            if (cluster.sim.isCrashed(i)) {
+                continue;
+            }
+            int a = cluster.core(i).membership().awareness();
+            counts[Math.min(a, counts.length - 1)]++;
+            sum += a;
+            max = Math.max(max, a);
+            live++;
+        }
+        StringBuilder b = new StringBuilder(String.format("awareness at crash %+.0f s: mean %.2f, max %d; by score",
+                (t - crashAt) / 1e9, live == 0 ? 0.0 : (double) sum / live, max));
+        for (int k = 0; k <= max && k < counts.length; k++) {
+            b.append(' ').append(k).append(':').append(counts[k]);
+        }
+        return b.toString();
     }
 }

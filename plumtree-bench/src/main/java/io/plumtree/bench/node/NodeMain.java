@@ -69,26 +69,14 @@ public final class NodeMain {
                 }
                 case "ALIVE" -> reply(out, "ALIVE " + node.alive());
                 case "PUBLISH" -> {
-                    Publisher p = new Publisher(node, recorder, Integer.parseInt(w[3]), Double.parseDouble(w[1]),
-                            Long.parseLong(w[2]));
-                    publisher = p;
-                    Thread t = new Thread(() -> {
-                        p.run();
-                        events.print("PUBLISHED " + p.published() + " " + p.failures());
-                    }, "publisher");
-                    t.start();
+                    publisher = startPublisher(new Publisher(node, recorder, Integer.parseInt(w[3]),
+                            Double.parseDouble(w[1]), Long.parseLong(w[2])), events);
                     reply(out, "PUBLISHING");
                 }
                 case "BURST" -> {
-                    Publisher p = new Publisher(node, recorder, 1024, Double.parseDouble(w[2]),
-                            System.nanoTime() + 86_400_000_000_000L,
-                            Long.parseLong(w[3]), Long.parseLong(w[1]));
-                    publisher = p;
-                    Thread t = new Thread(() -> {
-                        p.run();
-                        events.print("PUBLISHED " + p.published() + " " + p.failures());
-                    }, "publisher");
-                    t.start();
+                    publisher = startPublisher(new Publisher(node, recorder, 1024, Double.parseDouble(w[2]),
+                            System.nanoTime() + 86_400_000_000_000L, Long.parseLong(w[3]), Long.parseLong(w[1])),
+                            events);
                     reply(out, "PUBLISHING");
                 }
                 case "CUT" -> {
@@ -124,6 +112,16 @@ public final class NodeMain {
         }
         node.close(); // the coordinator went away
         System.exit(publisher == null ? 0 : 1);
+    }
+
+    /** Runs {@code p} on a thread of its own, printing the PUBLISHED event when it is done; returns it. */
+    private static Publisher startPublisher(Publisher p, EventLine events) {
+        Thread t = new Thread(() -> {
+            p.run();
+            events.print("PUBLISHED " + p.published() + " " + p.failures());
+        }, "publisher");
+        t.start();
+        return p;
     }
 
     private static void reply(PrintStream out, String line) {

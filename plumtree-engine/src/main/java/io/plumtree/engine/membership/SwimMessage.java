@@ -1,6 +1,7 @@
 package io.plumtree.engine.membership;
 
 import io.plumtree.engine.NodeId;
+import io.plumtree.engine.encoding.Utf8;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,32 +26,7 @@ public sealed interface SwimMessage {
 
     /** Encoded size of a string: 2 bytes of length, then UTF-8. */
     static int sizeOf(String s) {
-        return 2 + utf8Length(s);
-    }
-
-    /**
-     * Length of {@code s.getBytes(UTF_8)}, counted without encoding (sizes are asked for on every packet filled, so
-     * this must not allocate): 1 byte below U+0080, 2 below U+0800, 4 per surrogate pair, 3 otherwise, and 1 for an
-     * unpaired surrogate, which the encoder replaces with {@code '?'}.
-     */
-    static int utf8Length(String s) {
-        int n = s.length();
-        int bytes = n;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                continue;
-            }
-            if (c < 0x800) {
-                bytes += 1;
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 2;
-                i++;
-            } else if (!Character.isSurrogate(c)) {
-                bytes += 2;
-            }
-        }
-        return bytes;
+        return 2 + Utf8.length(s);
     }
 
     /** Encoded size of a node name. */

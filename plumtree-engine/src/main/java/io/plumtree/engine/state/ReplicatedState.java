@@ -1,6 +1,7 @@
 package io.plumtree.engine.state;
 
 import io.plumtree.engine.NodeId;
+import io.plumtree.engine.encoding.Utf8;
 import io.plumtree.engine.state.StateOutput.ScheduleTimer;
 import io.plumtree.engine.state.StateOutput.Send;
 

@@ -1,4 +1,4 @@
-package io.plumtree.engine.membership;
+package io.plumtree.engine.encoding;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SwimMessageSizeTest {
+class Utf8Test {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "node-1", "10.0.0.1:7946", "caf\u00e9", "\u00ff\u0100\u07ff\u0800", "\u6771\u4eac",
             "\uffff", "\ud83d\ude00 smile", "lone \ud83d high", "lone \ude00 low", "\ude00\ud83d reversed",
             "end \ud83d"})
-    void utf8LengthIsTheEncodedLength(String s) {
-        assertThat(SwimMessage.utf8Length(s)).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
+    void lengthIsTheEncodedLength(String s) {
+        assertThat(Utf8.length(s)).isEqualTo(s.getBytes(StandardCharsets.UTF_8).length);
     }
 }

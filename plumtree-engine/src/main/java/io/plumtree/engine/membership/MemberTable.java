@@ -369,12 +369,19 @@ final class MemberTable {
     }
 
     /**
-     * The death this node holds that {@code m} has not heard of, or null: {@code m} is a suspicion of a member this
-     * node holds dead or left, at no newer incarnation, or an alive message of no newer incarnation at the same
-     * address; the member died or left less than gossipToTheDeadTime ago. The sender of such a message missed the
-     * death (a member that accepted it would gossip the death instead), so it is worth telling.
+     * The news this node holds that the sender of {@code m} has not heard of, or null (the straggler repair,
+     * {@link SwimConfig#repairStragglers()}):
+     * <ul>
+     *   <li>a {@link Dead}: {@code m} is a suspicion of a member this node holds dead or left, at no newer incarnation,
+     *       or an alive message of no newer incarnation at the same address, and the member died or left less than
+     *       gossipToTheDeadTime ago. A member that accepted the death would gossip the death instead;</li>
+     *   <li>an {@link Alive}: {@code m} is a suspicion or a death of a member (this node included) that this node holds
+     *       alive at a newer incarnation. The sender missed the refutation; without the answer it would keep the
+     *       stale suspicion running, since the suspect itself and everyone else ignore an accusation of an older
+     *       incarnation, and declare a live member dead when it ends.</li>
+     * </ul>
      */
-    Dead deathBehind(SwimMessage m, long now) {
+    SwimMessage newsBehind(SwimMessage m, long now) {
         NodeId about;
         long incarnation;
         if (m instanceof Suspect s) {
@@ -383,11 +390,24 @@ final class MemberTable {
         } else if (m instanceof Alive a) {
             about = a.node();
             incarnation = a.incarnation();
+        } else if (m instanceof Dead d) {
+            about = d.node();
+            incarnation = d.incarnation();
         } else {
             return null;
         }
         int slot = members.slotOf(about);
-        if (slot < 0 || about.equals(self) || !members.state(slot).deadOrLeft()
+        if (slot < 0) {
+            return null;
+        }
+        if (members.state(slot) == MemberState.ALIVE) {
+            if (m instanceof Alive || incarnation >= members.incarnation(slot)) {
+                return null;
+            }
+            Member alive = members.member(slot);
+            return new Alive(alive.incarnation(), about, alive.address(), alive.metadata());
+        }
+        if (m instanceof Dead || about.equals(self) || !members.state(slot).deadOrLeft()
                 || incarnation > members.incarnation(slot)
                 || now - members.changedNanos(slot) >= config.gossipToTheDeadTime().toNanos()) {
             return null;
@@ -405,7 +425,7 @@ final class MemberTable {
      * happens after a long partition heals: each side holds the other dead at the very incarnation the other is alive
      * at, so the alive messages change nothing here, and the member, who alone can settle it by refuting, hears
      * nothing of its death any more (gossip to the dead, which would tell it, ended). Told, it refutes with a higher
-     * incarnation, which everyone accepts. Within gossipToTheDeadTime the straggler repair ({@link #deathBehind})
+     * incarnation, which everyone accepts. Within gossipToTheDeadTime the straggler repair ({@link #newsBehind})
      * answers the sender instead, and gossip to the dead tells the member.
      */
     Dead deathToTell(Alive a, long now) {

@@ -41,12 +41,14 @@ final class Probe {
     }
 
     /**
-     * Lifeguard's awareness delta of a failed probe: one per expected nack that did not come (our own network may
-     * be at fault), or 1 when no nacks were asked for (memberlist probeNode).
+     * Lifeguard's awareness delta of a failed probe: when nacks were asked for and none came, one per nack asked for
+     * (our own processing or network may be at fault); when at least one came, 0: this node evidently heard a helper
+     * in time, so the helpers that stayed silent are more likely at fault than we are (memberlist counts every
+     * missing nack; see docs/membership.md, departure 7). When no nacks were asked for, 1 (memberlist probeNode).
      */
     int failureAwarenessDelta() {
         if (expectedNacks > 0) {
-            return Math.max(0, expectedNacks - nacks);
+            return nacks > 0 ? 0 : expectedNacks;
         }
         return 1;
     }

@@ -290,27 +290,28 @@ public final class Swim {
 
     /**
      * Handles each message of a datagram in order; news in it that this node knows to be stale (about a member it
-     * holds dead or left) is answered with the deaths, in one datagram back to the sender
-     * ({@link SwimConfig#repairStragglers()}). At most one answer per datagram received, within the packet budget.
+     * holds dead or left, or alive at a newer incarnation) is answered with the newer news, in one datagram back to
+     * the sender ({@link SwimConfig#repairStragglers()}). At most one answer per datagram received, within the
+     * packet budget.
      */
     private void onPacket(SwimInput.PacketReceived p, long now, Consumer<? super SwimOutput> out) {
-        List<SwimMessage> deaths = null;
+        List<SwimMessage> newer = null;
         int size = 0;
         for (SwimMessage m : p.messages()) {
             if (config.repairStragglers()) {
-                Dead d = table.deathBehind(m, now);
-                if (d != null && size + d.encodedSize() <= config.packetBudget()) {
-                    if (deaths == null) {
-                        deaths = new ArrayList<>(2);
+                SwimMessage n = table.newsBehind(m, now);
+                if (n != null && size + n.encodedSize() <= config.packetBudget()) {
+                    if (newer == null) {
+                        newer = new ArrayList<>(2);
                     }
-                    deaths.add(d);
-                    size += d.encodedSize();
+                    newer.add(n);
+                    size += n.encodedSize();
                 }
             }
             onPacketMessage(p.fromAddress(), m, now, out);
         }
-        if (deaths != null) {
-            sendPacket(p.fromAddress(), deaths, out);
+        if (newer != null) {
+            sendPacket(p.fromAddress(), newer, out);
         }
     }
 

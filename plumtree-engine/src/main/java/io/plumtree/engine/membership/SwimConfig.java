@@ -46,12 +46,15 @@ import java.util.Objects;
  * @param dynamicSuspicion        Lifeguard dynamic suspicion timeouts that shrink with confirmations; off, a
  *                                suspicion lasts the shortest timeout
  * @param buddySystem             Lifeguard buddy system: a suspect is told it is suspected with each ping
- * @param repairStragglers        repairs members that missed a death (not in memberlist, where only the periodic
- *                                push-pull does): a member that holds X dead or left answers a datagram carrying
- *                                older news of X (a suspicion, or an alive message of no newer incarnation at the
- *                                same address) with X's death, straight to the sender; and a member whose suspicion
- *                                of X is still running after the shortest suspicion timeout, for want of
- *                                confirmations, gossips it once more, so that whoever already holds X dead answers
+ * @param repairStragglers        repairs members that missed a death or a refutation (not in memberlist, where
+ *                                only the periodic push-pull does): a member that holds X dead or left answers a
+ *                                datagram carrying older news of X (a suspicion, or an alive message of no newer
+ *                                incarnation at the same address) with X's death, straight to the sender; a member
+ *                                that holds X alive at a newer incarnation (X may be itself) answers an older
+ *                                suspicion or death of X with X's alive message, straight to the sender; and a
+ *                                member whose suspicion of X is still running after the shortest suspicion timeout,
+ *                                for want of confirmations, gossips it once more, so that whoever already holds X
+ *                                dead answers
  */
 public record SwimConfig(
         Duration probeInterval,

@@ -99,17 +99,31 @@ class SwimTest {
                 .allMatch(i -> i.target().equals(ping.target()) && i.seq() == ping.seq());
         assertThat(only(out, SendStream.class)).as("fallback ping over the stream")
                 .containsExactly(new SendStream(ping.target().name(), new Ping(ping.seq(), ping.target())));
-        packet("x", now + 700 * MS, new Nack(ping.seq()));
 
         out = fire(new SwimTimer.ProbeTick(), now + S);
-        assertThat(core.awareness()).as("3 nacks expected, 1 came").isEqualTo(2);
+        assertThat(core.awareness()).as("3 nacks expected, none came").isEqualTo(3);
         assertThat(core.member(ping.target()).state()).isEqualTo(MemberState.SUSPECT);
-        assertThat(delayOf(out, SwimTimer.ProbeTick.class)).isEqualTo(3 * S);
-        assertThat(delayOf(out, SwimTimer.ProbeTimeout.class)).isEqualTo(1500 * MS);
+        assertThat(delayOf(out, SwimTimer.ProbeTick.class)).isEqualTo(4 * S);
+        assertThat(delayOf(out, SwimTimer.ProbeTimeout.class)).isEqualTo(2000 * MS);
 
         Ping next = pingIn(out);
         packet(next.target().name(), now + S + MS, new Ack(next.seq()));
-        assertThat(core.awareness()).as("a successful probe heals one point").isEqualTo(1);
+        assertThat(core.awareness()).as("a successful probe heals one point").isEqualTo(2);
+    }
+
+    @Test
+    void aFailedProbeThatOneHelperNackedLeavesAwarenessAlone() {
+        create(SwimConfig.lan(), A, B, C, D);
+        long now = S;
+        Ping ping = pingIn(fire(new SwimTimer.ProbeTick(), now));
+        fire(new SwimTimer.ProbeTimeout(ping.seq()), now + 500 * MS);
+        packet("x", now + 700 * MS, new Nack(ping.seq()));
+
+        List<SwimOutput> out = fire(new SwimTimer.ProbeTick(), now + S);
+        assertThat(core.member(ping.target()).state()).as("the probe failed").isEqualTo(MemberState.SUSPECT);
+        assertThat(core.awareness()).as("3 nacks expected, 1 came: this node hears in time, the silent helpers are "
+                + "more likely at fault").isZero();
+        assertThat(delayOf(out, SwimTimer.ProbeTick.class)).isEqualTo(S);
     }
 
     @Test
@@ -528,6 +542,61 @@ class SwimTest {
         create(SwimConfig.lan().toBuilder().repairStragglers(false).build(), A, B, C);
         packet("a", t, new Dead(1, C, A));
         assertThat(allSent(packet("b", t + S, new Suspect(1, C, B)))).as("switched off").isEmpty();
+    }
+
+    @Test
+    void aStaleAccusationOfALiveMemberIsAnsweredWithItsNewerIncarnation() {
+        create(SwimConfig.lan(), A, B, C);
+        long t = 10 * S;
+        packet("a", t, new Alive(2, C, "c", new byte[0]));
+        for (SwimMessage stale : List.of(new Suspect(1, C, B), new Dead(1, C, B))) {
+            assertThat(only(packet("b", t + S, stale), SendPacket.class)).as("answered: %s", stale)
+                    .filteredOn(p -> p.toAddress().equals("b")).singleElement()
+                    .satisfies(p -> assertThat(p.messages()).anySatisfy(m -> assertThat(m).isInstanceOfSatisfying(
+                            Alive.class, a -> {
+                                assertThat(a.node()).isEqualTo(C);
+                                assertThat(a.incarnation()).isEqualTo(2);
+                                assertThat(a.address()).isEqualTo("c");
+                            })));
+        }
+        assertThat(core.member(C).state()).as("stale accusations change nothing here").isEqualTo(MemberState.ALIVE);
+        assertThat(allSent(packet("b", t + S, new Suspect(2, C, B)))).as("a current accusation: not stale")
+                .noneMatch(m -> m instanceof Alive a && a.node().equals(C));
+        assertThat(allSent(packet("b", t + S, new Alive(1, C, "c", new byte[0])))).as("older alive news is harmless")
+                .noneMatch(m -> m instanceof Alive a && a.node().equals(C));
+
+        packet("a", t + 2 * S, new Suspect(core.incarnation(), SELF, A));
+        long refuted = core.incarnation();
+        assertThat(allSent(packet("b", t + 3 * S, new Suspect(refuted - 1, SELF, B))))
+                .as("an accusation of this node that it already refuted: answered with its incarnation")
+                .anyMatch(m -> m instanceof Alive a && a.node().equals(SELF) && a.incarnation() == refuted);
+
+        create(SwimConfig.lan().toBuilder().repairStragglers(false).build(), A, B, C);
+        packet("a", t, new Alive(2, C, "c", new byte[0]));
+        assertThat(allSent(packet("b", t + S, new Suspect(1, C, B)))).as("switched off").isEmpty();
+    }
+
+    @Test
+    void theStragglerRepairEndsAStaleSuspicionLongBeforeItWouldDeclareALiveMemberDead() {
+        SwimConfig config = SwimConfig.lan();
+        NodeId staleId = NodeId.of("stale");
+        NodeId informedId = NodeId.of("informed");
+        Swim stale = joined(staleId, config, informedId, C, D);
+        Swim informed = joined(informedId, config, staleId, C, D);
+        long t = 10 * S;
+        // the informed member heard C refute; the stale one missed it and then hears an old accusation
+        handle(informed, new SwimInput.PacketReceived("c", List.of(new Alive(2, C, "c", new byte[0]))), t);
+        handle(stale, new SwimInput.PacketReceived("d", List.of(new Suspect(1, C, D))), t);
+        assertThat(stale.member(C).state()).isEqualTo(MemberState.SUSPECT);
+
+        List<SwimOutput> answer = handle(informed, new SwimInput.PacketReceived("stale",
+                List.of(new Suspect(1, C, D))), t + 200 * MS);
+        List<SendPacket> toStale = only(answer, SendPacket.class).stream()
+                .filter(p -> p.toAddress().equals("stale")).toList();
+        assertThat(toStale).hasSize(1);
+        handle(stale, new SwimInput.PacketReceived("informed", toStale.get(0).messages()), t + 201 * MS);
+        assertThat(stale.member(C).state()).as("refutation learned").isEqualTo(MemberState.ALIVE);
+        assertThat(stale.member(C).incarnation()).isEqualTo(2);
     }
 
     @Test

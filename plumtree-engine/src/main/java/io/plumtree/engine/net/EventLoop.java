@@ -90,6 +90,8 @@ public final class EventLoop implements Runnable {
     private static final int READ_BUFFER_BYTES = 256 * 1024;
     /** Most datagrams read per turn, so streams and timers are served too. */
     private static final int MAX_DATAGRAMS_PER_TURN = 256;
+    /** Most commands run in one turn of the duty cycle; the rest wait for the next, after this turn's writes. */
+    private static final int MAX_COMMANDS_PER_TURN = 256;
     /** Housekeeping period. */
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Resolved socket addresses kept. */
@@ -187,6 +189,8 @@ public final class EventLoop implements Runnable {
     private long bytesReceived;
     private long sendsDropped;
     private long congestedPushes;
+    /** Loop time of the last warning about a dropped eager push. */
+    private long lastCongestionLog;
     private long readPauses;
     /** Sum of {@link SwimMessage#encodedSize()} of the membership messages sent, by datagram or stream. */
     private long membershipBytesSent;
@@ -355,10 +359,15 @@ public final class EventLoop implements Runnable {
 
     // ---- commands and tasks ----
 
+    /**
+     * Runs the commands queued now, at most {@value #MAX_COMMANDS_PER_TURN}: a thread that keeps posting (a publisher
+     * whose next broadcast waits only for the previous one's future) would otherwise keep the loop in this method,
+     * its frames queued and never written until the per-peer bound drops them.
+     */
     private int drainCommands() {
         int n = 0;
         Runnable c;
-        while ((c = commands.poll()) != null) {
+        while (n < MAX_COMMANDS_PER_TURN && (c = commands.poll()) != null) {
             n++;
             try {
                 c.run();
@@ -433,9 +442,13 @@ public final class EventLoop implements Runnable {
         }
     }
 
-    /** Whether a local broadcast may go out now: queues under their total bound, and no back-pressure. */
+    /**
+     * Whether a local broadcast may go out now: queues under their total bound, and no back-pressure. Back-pressure is
+     * looked at afresh (not as the end of the last turn left it), since the broadcasts of one turn fill the queues
+     * that only the end of the turn writes.
+     */
     private boolean admitsBroadcast() {
-        return queuedBytes <= config.maxQueuedBytes() && !backPressure.engaged();
+        return queuedBytes <= config.maxQueuedBytes() && !backPressureHolds();
     }
 
     private record WaitingBroadcast(byte[] payload, CompletableFuture<MessageId> result, long deadlineNanos) {
@@ -624,6 +637,18 @@ public final class EventLoop implements Runnable {
         return lastBroadcastBytes.duplicate();
     }
 
+    /** Whether back-pressure holds, after showing it the fullest queue now; warns when a hold is cut short. */
+    private boolean backPressureHolds() {
+        long suspensionsBefore = backPressure.suspensions();
+        boolean held = backPressure.update(fullestQueue(), now);
+        if (backPressure.suspensions() != suspensionsBefore) {
+            log.warn("{}: back-pressure held {} ms without the fullest outbound queue ({} bytes) draining to half of "
+                    + "backPressureBytes; suspended as long, pushes that do not fit meanwhile demote their peer",
+                    self, MAX_BACK_PRESSURE_NANOS / 1_000_000, fullestQueue());
+        }
+        return held;
+    }
+
     /** Bytes queued to the peer with the most waiting. */
     private long fullestQueue() {
         long fullest = 0;
@@ -635,7 +660,8 @@ public final class EventLoop implements Runnable {
 
     /** Pauses or resumes stream reads as listeners and back-pressure require. */
     private void updateReadPause() {
-        boolean pause = listenersBehind || backPressure.update(fullestQueue(), now);
+        boolean held = backPressureHolds();
+        boolean pause = listenersBehind || held;
         if (pause == readsPaused) {
             return;
         }
@@ -666,7 +692,12 @@ public final class EventLoop implements Runnable {
     private void dropped(String to, Frame frame) {
         sendsDropped++;
         if (frame instanceof Frame.Broadcast b && b.message() instanceof PlumtreeMessage.Gossip g) {
-            congestedPushes++;
+            if (congestedPushes++ == 0 || now - lastCongestionLog > TimeUnit.SECONDS.toNanos(10)) {
+                lastCongestionLog = now;
+                log.warn("{}: the queue to {} is full (maxQueuedBytesPerPeer {}): an eager push was dropped and the "
+                        + "peer demoted, for Plumtree to repair ({} such pushes so far)", self, to,
+                        config.maxQueuedBytesPerPeer(), congestedPushes);
+            }
             NodeId peer = peerOf(to);
             if (peer != null) {
                 deferred.add(new NodeInput.PeerCongested(peer, g.id(), g.hops()));

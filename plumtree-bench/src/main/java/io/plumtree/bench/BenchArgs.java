@@ -28,6 +28,13 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
                         int grace, String nodeJvm, double loss, int slowListenerMs, int backlog, int perSide,
                         double shortPause, double longPause) {
 
+    /**
+     * Seconds of publishing before a broadcast window by default: after 5 s the C2 compiler was still the largest user
+     * of CPU in every node during the 20 s window (docs/benchmarks.md), so the window measured compilation as much as
+     * the implementation.
+     */
+    public static final int BROADCAST_WARMUP_S = 30;
+
     /** What {@code --help} prints. */
     public static final String HELP = """
             bin/plumtree-bench: one JVM per node on 127.0.0.1; progress on stderr; the last stdout line is one JSON object.
@@ -41,8 +48,10 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
               --rate R                          [0]         broadcasts/s from node 0; 0 = full speed with
                                                             back-pressure (plumtree: broadcastTimeout; jgroups:
                                                             blocking send; raw: a bounded queue)
-              --warmup S                        [5]         broadcast: publishing before the window;
-                                                            membership: settling after join (default 20)
+              --warmup S                        [30]        broadcast: publishing before the window (long
+                                                            enough for the JIT compilers to finish, in every
+                                                            implementation); other scenarios: settling after join
+                                                            (membership 20, the rest 5)
               --grace S                         [10]        after publishing stops, time for the last messages
               --node-jvm "OPTS"                 [-Xmx512m -XX:+UseParallelGC]  options of every node JVM;
                                                             {index} becomes the node's index, e.g. to profile:
@@ -176,7 +185,7 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
         };
         rate = rateGiven != null ? rateGiven : scenario.equals("loss") ? 20 : 0;
         return new BenchArgs(scenario, impl, nodes, payload, seconds != null ? seconds : defaultSeconds, rate,
-                warmup != null ? warmup : membership ? 20 : 5, grace, nodeJvm, loss, slowListenerMs, backlog, perSide,
+                warmup != null ? warmup : membership ? 20 : scenario.equals("broadcast") ? BROADCAST_WARMUP_S : 5, grace, nodeJvm, loss, slowListenerMs, backlog, perSide,
                 shortPause, longPause);
     }
 

@@ -12,9 +12,10 @@ class DeliveryRecorderTest {
 
     @Test
     void recordsLatenciesOncePerSequenceAndGrows() throws Exception {
+        long t0 = System.nanoTime() + 1_000_000;
         DeliveryRecorder r = new DeliveryRecorder(4);
-        r.published(0, 100);
-        r.published(1, 200);
+        r.published(0, t0);
+        r.published(1, t0 + 2_000);
         r.delivered(0, 2_500);
         r.delivered(0, 9_000);
         r.delivered(2000, 1_000_000);
@@ -31,8 +32,26 @@ class DeliveryRecorderTest {
         }
         assertThat(in.readInt()).isEqualTo(1001);
         assertThat(in.readInt()).isEqualTo(2);
-        assertThat(in.readLong()).isEqualTo(100);
-        assertThat(in.readLong()).isEqualTo(200);
+        long first = in.readLong();
+        assertThat(first).as("publish times kept to the microsecond").isBetween(t0 - 1_000, t0);
+        assertThat(in.readLong()).isEqualTo(first + 2_000);
         assertThat(in.available()).isZero();
+    }
+
+    @Test
+    void holdsSequencesPastOneChunk() throws Exception {
+        DeliveryRecorder r = new DeliveryRecorder(1024);
+        int far = (1 << 20) + 5;
+        r.delivered(far, 7_000);
+        r.delivered(far, 7_000);
+        assertThat(r.deliveries()).isEqualTo(1);
+        assertThat(r.duplicates()).isEqualTo(1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        r.writeTo(out);
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(in.readInt()).isEqualTo(far + 1);
+        in.skipNBytes(4L * far);
+        assertThat(in.readInt()).isEqualTo(8);
+        assertThat(in.readInt()).as("nothing published here").isZero();
     }
 }

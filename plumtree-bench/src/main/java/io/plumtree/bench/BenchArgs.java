@@ -53,9 +53,9 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
                                                             implementation); other scenarios: settling after join
                                                             (membership 20, the rest 5)
               --grace S                         [10]        after publishing stops, time for the last messages
-              --node-jvm "OPTS"                 [-Xmx512m -XX:+UseParallelGC]  options of every node JVM;
+              --node-jvm "OPTS"                 [-Xmx1g -XX:+UseParallelGC]  options of every node JVM;
                                                             {index} becomes the node's index, e.g. to profile:
-                                                            "-Xmx512m -XX:StartFlightRecording=filename=/tmp/n{index}.jfr"
+                                                            "-Xmx1g -XX:StartFlightRecording=filename=/tmp/n{index}.jfr"
               --loss P                          [0.2]       loss: fraction of every node's datagrams and frames lost
               --per-side N                      [100]       partition: broadcasts published on each side in the cut
               --short-pause S                   [2]         pause: a SIGSTOP shorter than the suspicion timeout
@@ -92,7 +92,7 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
             """;
 
     /** Default options of node JVMs. */
-    public static final String DEFAULT_NODE_JVM = "-Xmx512m -XX:+UseParallelGC";
+    public static final String DEFAULT_NODE_JVM = "-Xmx1g -XX:+UseParallelGC";
 
     /** Validates the values. */
     public BenchArgs {

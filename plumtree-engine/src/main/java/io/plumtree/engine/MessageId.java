@@ -20,6 +20,17 @@ public record MessageId(NodeId origin, long sequence) {
         }
     }
 
+    /** Same origin and sequence; written out, like {@link NodeId#equals}, for the hot path. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof MessageId other && sequence == other.sequence && origin.equals(other.origin);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * origin.hashCode() + Long.hashCode(sequence);
+    }
+
     @Override
     public String toString() {
         return origin + "#" + sequence;

@@ -31,6 +31,17 @@ public record NodeId(String name) implements Comparable<NodeId> {
         return new NodeId(name);
     }
 
+    /** Equal names; written out (records derive it through method handles, on the hot path of every message). */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof NodeId other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public int compareTo(NodeId other) {
         return name.compareTo(other.name);

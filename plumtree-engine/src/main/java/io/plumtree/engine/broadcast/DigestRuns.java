@@ -5,17 +5,21 @@ import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeMessage.DigestRun;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Builds a digest: the messages delivered within a window, as runs of consecutive sequences per origin. */
+/**
+ * Builds a digest: the messages delivered within a window, as runs of consecutive sequences per origin. Runs every
+ * digest interval over everything cached (16,384 messages by default), so it keeps primitive arrays per origin and
+ * sorts only an origin whose sequences were delivered out of order.
+ */
 final class DigestRuns {
 
     private DigestRuns() {
-    }
-
-    /** One delivered message: its id and when it was delivered. */
-    private record Delivered(NodeId origin, long sequence, long atNanos) {
     }
 
     /**
@@ -23,31 +27,40 @@ final class DigestRuns {
      * order of origin and sequence; of more than {@code maxRuns}, the {@code maxRuns} most recently delivered.
      */
     static List<DigestRun> of(ExpiringMap<MessageId, ?> cache, long now, long windowNanos, int maxRuns) {
-        List<Delivered> recent = new ArrayList<>();
+        Map<NodeId, OriginLog> byOrigin = new HashMap<>();
+        OriginLog[] last = new OriginLog[1];
         cache.forEachLive(now, (id, at) -> {
             if (now - at <= windowNanos) {
-                recent.add(new Delivered(id.origin(), id.sequence(), at));
+                OriginLog log = last[0];
+                if (log == null || !log.origin.equals(id.origin())) {
+                    log = byOrigin.computeIfAbsent(id.origin(), OriginLog::new);
+                    last[0] = log;
+                }
+                log.add(id.sequence(), at);
             }
         });
-        recent.sort(Comparator.comparing(Delivered::origin).thenComparingLong(Delivered::sequence));
+        List<NodeId> origins = new ArrayList<>(byOrigin.keySet());
+        Collections.sort(origins);
         List<DigestRun> runs = new ArrayList<>();
         List<Long> newest = new ArrayList<>();
-        int i = 0;
-        while (i < recent.size()) {
-            Delivered first = recent.get(i);
-            long oldestAt = first.atNanos;
-            long newestAt = first.atNanos;
-            int j = i + 1;
-            while (j < recent.size() && recent.get(j).origin.equals(first.origin)
-                    && recent.get(j).sequence == recent.get(j - 1).sequence + 1) {
-                oldestAt = Math.min(oldestAt, recent.get(j).atNanos);
-                newestAt = Math.max(newestAt, recent.get(j).atNanos);
-                j++;
+        for (NodeId origin : origins) {
+            OriginLog log = byOrigin.get(origin);
+            log.sort();
+            int i = 0;
+            while (i < log.size) {
+                long oldestAt = log.at[i];
+                long newestAt = log.at[i];
+                int j = i + 1;
+                while (j < log.size && log.seq[j] == log.seq[j - 1] + 1) {
+                    oldestAt = Math.min(oldestAt, log.at[j]);
+                    newestAt = Math.max(newestAt, log.at[j]);
+                    j++;
+                }
+                long ageMillis = Math.min(Integer.MAX_VALUE, Math.max(0, (now - oldestAt) / 1_000_000));
+                runs.add(new DigestRun(origin, log.seq[i], log.seq[j - 1], (int) ageMillis));
+                newest.add(newestAt);
+                i = j;
             }
-            long ageMillis = Math.min(Integer.MAX_VALUE, Math.max(0, (now - oldestAt) / 1_000_000));
-            runs.add(new DigestRun(first.origin, first.sequence, recent.get(j - 1).sequence, (int) ageMillis));
-            newest.add(newestAt);
-            i = j;
         }
         if (runs.size() <= maxRuns) {
             return runs;
@@ -62,5 +75,54 @@ final class DigestRuns {
             kept.add(runs.get(order.get(k)));
         }
         return kept;
+    }
+
+    /** One origin's delivered sequences and their delivery times, in parallel arrays. */
+    private static final class OriginLog {
+        final NodeId origin;
+        long[] seq = new long[64];
+        long[] at = new long[64];
+        int size;
+        /** Whether {@link #seq} is ascending (messages are mostly cached in sequence order). */
+        boolean sorted = true;
+
+        OriginLog(NodeId origin) {
+            this.origin = origin;
+        }
+
+        void add(long sequence, long atNanos) {
+            if (size == seq.length) {
+                seq = Arrays.copyOf(seq, size * 2);
+                at = Arrays.copyOf(at, size * 2);
+            }
+            if (size > 0 && sequence < seq[size - 1]) {
+                sorted = false;
+            }
+            seq[size] = sequence;
+            at[size] = atNanos;
+            size++;
+        }
+
+        /** Orders both arrays by sequence. */
+        void sort() {
+            if (sorted) {
+                return;
+            }
+            Integer[] order = new Integer[size];
+            for (int k = 0; k < size; k++) {
+                order[k] = k;
+            }
+            long[] s = seq;
+            Arrays.sort(order, Comparator.comparingLong(k -> s[k]));
+            long[] sortedSeq = new long[size];
+            long[] sortedAt = new long[size];
+            for (int k = 0; k < size; k++) {
+                sortedSeq[k] = seq[order[k]];
+                sortedAt[k] = at[order[k]];
+            }
+            seq = sortedSeq;
+            at = sortedAt;
+            sorted = true;
+        }
     }
 }

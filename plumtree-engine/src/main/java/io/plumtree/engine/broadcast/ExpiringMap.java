@@ -1,13 +1,14 @@
 package io.plumtree.engine.broadcast;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.function.ToLongFunction;
 
 /**
  * A map whose entries all live for the same time, bounded in count and in weight. Entries are kept in insertion
  * order, which with one time-to-live is also expiry order, so expiry and eviction only ever look at the oldest entry.
+ * A hash map finds an entry, a queue in insertion order holds the same entries: no iterator or linked node per put,
+ * which the payload cache and the seen set of a node receiving 100,000 messages a second noticed.
  *
  * <p>Not thread-safe: a core owns it. Time is always passed in, never read.
  *
@@ -28,7 +29,11 @@ final class ExpiringMap<K, V> {
     /** The weight of a value (for example its payload size); 0 for maps bounded by count only. */
     private final ToLongFunction<V> weigher;
 
-    private final LinkedHashMap<K, Entry<V>> entries = new LinkedHashMap<>();
+    /** The entries by key. */
+    private final HashMap<K, Entry<K, V>> entries = new HashMap<>();
+
+    /** The same entries, oldest first. */
+    private final ArrayDeque<Entry<K, V>> order = new ArrayDeque<>();
 
     /** Sum of the weights of the entries held. */
     private long weight;
@@ -47,29 +52,27 @@ final class ExpiringMap<K, V> {
     void put(K key, V value, long nowNanos) {
         expire(nowNanos);
         long w = weigher.applyAsLong(value);
-        Entry<V> old = entries.get(key);
+        Entry<K, V> added = new Entry<>(key, value, nowNanos + ttlNanos);
+        Entry<K, V> old = entries.putIfAbsent(key, added);
         if (old != null) {
             weight += w - weigher.applyAsLong(old.value);
-            entries.put(key, new Entry<>(value, old.expiresAt));
+            old.value = value;
         } else {
-            entries.put(key, new Entry<>(value, nowNanos + ttlNanos));
+            order.addLast(added);
             weight += w;
         }
-        Iterator<Map.Entry<K, Entry<V>>> it = entries.entrySet().iterator();
-        while ((entries.size() > maxEntries || weight > maxWeight) && it.hasNext()) {
-            Map.Entry<K, Entry<V>> oldest = it.next();
-            if (oldest.getKey().equals(key) && entries.size() == 1) {
+        while ((entries.size() > maxEntries || weight > maxWeight) && !order.isEmpty()) {
+            Entry<K, V> oldest = order.peekFirst();
+            if (oldest.key.equals(key) && entries.size() == 1) {
                 break;
             }
-            weight -= weigher.applyAsLong(oldest.getValue().value);
-            it.remove();
-            evicted++;
+            drop(order.pollFirst());
         }
     }
 
     /** The live value for the key, or {@code null}. */
     V get(K key, long nowNanos) {
-        Entry<V> e = entries.get(key);
+        Entry<K, V> e = entries.get(key);
         if (e == null) {
             return null;
         }
@@ -87,23 +90,24 @@ final class ExpiringMap<K, V> {
 
     /** Drops every expired entry. */
     void expire(long nowNanos) {
-        Iterator<Map.Entry<K, Entry<V>>> it = entries.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<K, Entry<V>> oldest = it.next();
-            if (oldest.getValue().expiresAt - nowNanos > 0) {
-                return;
-            }
-            weight -= weigher.applyAsLong(oldest.getValue().value);
-            it.remove();
-            evicted++;
+        Entry<K, V> oldest;
+        while ((oldest = order.peekFirst()) != null && oldest.expiresAt - nowNanos <= 0) {
+            drop(order.pollFirst());
         }
+    }
+
+    /** Forgets the oldest entry, taken off {@link #order}. */
+    private void drop(Entry<K, V> oldest) {
+        entries.remove(oldest.key);
+        weight -= weigher.applyAsLong(oldest.value);
+        evicted++;
     }
 
     /** Calls {@code action} with every live entry's key and the time it was put, oldest first. */
     void forEachLive(long nowNanos, java.util.function.ObjLongConsumer<K> action) {
-        for (Map.Entry<K, Entry<V>> e : entries.entrySet()) {
-            if (e.getValue().expiresAt - nowNanos > 0) {
-                action.accept(e.getKey(), e.getValue().expiresAt - ttlNanos);
+        for (Entry<K, V> e : order) {
+            if (e.expiresAt - nowNanos > 0) {
+                action.accept(e.key, e.expiresAt - ttlNanos);
             }
         }
     }
@@ -123,7 +127,16 @@ final class ExpiringMap<K, V> {
         return evicted;
     }
 
-    /** An entry's value and the time it stops being live. */
-    private record Entry<V>(V value, long expiresAt) {
+    /** A key, its value (replaced in place) and the time it stops being live. */
+    private static final class Entry<K, V> {
+        final K key;
+        V value;
+        final long expiresAt;
+
+        Entry(K key, V value, long expiresAt) {
+            this.key = key;
+            this.value = value;
+            this.expiresAt = expiresAt;
+        }
     }
 }

@@ -16,10 +16,11 @@ import java.nio.charset.StandardCharsets;
 final class WireReader {
 
     private final ByteBuffer in;
-    /** Strict UTF-8: malformed input is refused rather than replaced, so decoding is the inverse of encoding. */
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    /**
+     * Strict UTF-8: malformed input is refused rather than replaced, so decoding is the inverse of encoding. Made
+     * when first needed: most frames carry only node names, which {@link KnownNames} usually knows.
+     */
+    private CharsetDecoder utf8;
 
     /** Reads {@code in} from its position to its limit, advancing its position. */
     WireReader(ByteBuffer in) {
@@ -92,6 +93,10 @@ final class WireReader {
         ByteBuffer bytes = in.slice();
         bytes.limit(length);
         in.position(in.position() + length);
+        if (utf8 == null) {
+            utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
         try {
             CharBuffer chars = utf8.reset().decode(bytes);
             return chars.toString();
@@ -102,7 +107,20 @@ final class WireReader {
 
     /** A node name; a name {@link NodeId} refuses throws {@link IllegalArgumentException}. */
     NodeId readNodeId() {
-        return new NodeId(readString(WireLimits.MAX_NAME_BYTES));
+        int length = readUnsignedShort();
+        if (length > WireLimits.MAX_NAME_BYTES) {
+            throw new DropSignal(DropReason.TOO_LARGE);
+        }
+        need(length);
+        int at = in.position();
+        NodeId known = KnownNames.find(in, at, length);
+        if (known != null) {
+            in.position(at + length);
+            return known;
+        }
+        NodeId id = new NodeId(utf8(length));
+        KnownNames.remember(in, at, length, id);
+        return id;
     }
 
     /** A byte array with a 4-byte length, at most {@code maxBytes} long. */

@@ -52,11 +52,12 @@ final class ExpiringMap<K, V> {
     void put(K key, V value, long nowNanos) {
         expire(nowNanos);
         long w = weigher.applyAsLong(value);
-        Entry<K, V> added = new Entry<>(key, value, nowNanos + ttlNanos);
+        Entry<K, V> added = new Entry<>(key, value, w, nowNanos + ttlNanos);
         Entry<K, V> old = entries.putIfAbsent(key, added);
         if (old != null) {
-            weight += w - weigher.applyAsLong(old.value);
+            weight += w - old.weight;
             old.value = value;
+            old.weight = w;
         } else {
             order.addLast(added);
             weight += w;
@@ -99,7 +100,7 @@ final class ExpiringMap<K, V> {
     /** Forgets the oldest entry, taken off {@link #order}. */
     private void drop(Entry<K, V> oldest) {
         entries.remove(oldest.key);
-        weight -= weigher.applyAsLong(oldest.value);
+        weight -= oldest.weight;
         evicted++;
     }
 
@@ -127,15 +128,20 @@ final class ExpiringMap<K, V> {
         return evicted;
     }
 
-    /** A key, its value (replaced in place) and the time it stops being live. */
+    /**
+     * A key, its value and the value's weight (both replaced in place; the weight is kept so that dropping the oldest
+     * entry does not read a value long out of the processor's caches), and the time it stops being live.
+     */
     private static final class Entry<K, V> {
         final K key;
         V value;
+        long weight;
         final long expiresAt;
 
-        Entry(K key, V value, long expiresAt) {
+        Entry(K key, V value, long weight, long expiresAt) {
             this.key = key;
             this.value = value;
+            this.weight = weight;
             this.expiresAt = expiresAt;
         }
     }

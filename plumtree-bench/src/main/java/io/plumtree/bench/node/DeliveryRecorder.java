@@ -60,7 +60,7 @@ public final class DeliveryRecorder {
     /** Records that {@code sequence} was published at {@code nanos}. */
     public synchronized void published(long sequence, long nanos) {
         int seq = (int) sequence;
-        publishMicros.set(seq, Math.toIntExact((nanos - epochNanos) / 1000)); // runs shorter than 35 min
+        publishMicros.set(seq, Math.toIntExact(Math.floorDiv(nanos - epochNanos, 1000))); // runs shorter than 35 min
         published = Math.max(published, seq + 1);
     }
 

@@ -12,8 +12,8 @@ class DeliveryRecorderTest {
 
     @Test
     void recordsLatenciesOncePerSequenceAndGrows() throws Exception {
-        long t0 = System.nanoTime() + 1_000_000;
         DeliveryRecorder r = new DeliveryRecorder(4);
+        long t0 = System.nanoTime() + 1_000_000;
         r.published(0, t0);
         r.published(1, t0 + 2_000);
         r.delivered(0, 2_500);

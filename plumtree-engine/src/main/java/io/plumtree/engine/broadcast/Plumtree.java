@@ -12,6 +12,7 @@ import io.plumtree.engine.broadcast.PlumtreeOutput.ScheduleTimer;
 import io.plumtree.engine.broadcast.PlumtreeOutput.Send;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -103,6 +104,8 @@ public final class Plumtree {
     private static final int MAX_FLOORS = 4_096;
     /** Most sequences a delivered run grows by at one delivery (the seen set is asked for each). */
     private static final int MAX_SPAN_CATCH_UP = 4_096;
+    /** Most sequences remembered above a gap in an origin's delivered run (16 KiB of bits per origin with a gap). */
+    private static final int ABOVE_RUN_BITS = 1 << 17;
 
     /** Times a missing message may wait for an empty graft rate limit before it is given up. */
     private static final int MAX_GRAFT_DEFERRALS = 64;
@@ -550,7 +553,7 @@ public final class Plumtree {
                 continue;
             }
             for (long seq = low; seq <= run.last() && added < MAX_DIGEST_MISSING; seq++) {
-                if (span != null && seq >= span.runStart && seq <= span.runEnd) {
+                if (span != null && span.delivered(seq)) {
                     continue; // delivered for certain, even if the seen set has forgotten it
                 }
                 MessageId id = new MessageId(run.origin(), seq);
@@ -710,7 +713,7 @@ public final class Plumtree {
      */
     private boolean inDeliveredRun(MessageId id) {
         DeliveredSpan span = floors.get(id.origin());
-        return span != null && id.sequence() >= span.runStart && id.sequence() <= span.runEnd;
+        return span != null && span.delivered(id.sequence());
     }
 
     /** Records a delivery in its origin's span (the floor, and the run of consecutive sequences delivered). */
@@ -727,10 +730,13 @@ public final class Plumtree {
         span.floor = Math.min(span.floor, seq);
         if (seq == span.runEnd + 1) {
             span.runEnd = seq;
-            for (int k = 0; k < MAX_SPAN_CATCH_UP && seen.contains(new MessageId(id.origin(), span.runEnd + 1), now);
-                 k++) {
+            for (int k = 0; k < MAX_SPAN_CATCH_UP && (span.aboveRun(span.runEnd + 1)
+                    || seen.contains(new MessageId(id.origin(), span.runEnd + 1), now)); k++) {
                 span.runEnd++;
             }
+            span.forgetBelowRun();
+        } else if (seq > span.runEnd + 1) {
+            span.markAboveRun(seq);
         }
     }
 
@@ -743,11 +749,54 @@ public final class Plumtree {
         long floor;
         final long runStart;
         long runEnd;
+        /**
+         * Sequences delivered above a gap over the run, at {@code sequence - aboveBase}, at most ABOVE_RUN_BITS
+         * (131,072) past the gap; null while there is no gap. The seen set is bounded by count and
+         * forgets them within seconds at high rates, and a late copy of one (a GRAFT's answer, a paused connection's
+         * backlog) would otherwise be delivered twice.
+         */
+        BitSet above;
+        long aboveBase;
 
         DeliveredSpan(long first) {
             this.floor = first;
             this.runStart = first;
             this.runEnd = first;
+        }
+
+        /** Whether {@code sequence} was delivered for certain: in the run, or remembered above it. */
+        boolean delivered(long sequence) {
+            return sequence >= runStart && sequence <= runEnd || aboveRun(sequence);
+        }
+
+        boolean aboveRun(long sequence) {
+            long i = sequence - aboveBase;
+            return above != null && i >= 0 && i < ABOVE_RUN_BITS && above.get((int) i);
+        }
+
+        void markAboveRun(long sequence) {
+            if (above == null) {
+                above = new BitSet();
+                aboveBase = runEnd + 1;
+            }
+            long i = sequence - aboveBase;
+            if (i < ABOVE_RUN_BITS) {
+                above.set((int) i);
+            }
+        }
+
+        /** Drops the bits the run has reached: all of them once no delivery above the run is left. */
+        void forgetBelowRun() {
+            if (above == null) {
+                return;
+            }
+            long offset = runEnd + 1 - aboveBase;
+            if (offset >= ABOVE_RUN_BITS || above.nextSetBit((int) offset) < 0) {
+                above = null;
+            } else if (offset > ABOVE_RUN_BITS / 2) {
+                above = above.get((int) offset, Math.max((int) offset, above.length()));
+                aboveBase += offset;
+            }
         }
     }
 

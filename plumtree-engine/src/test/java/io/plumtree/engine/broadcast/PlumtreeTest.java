@@ -434,6 +434,28 @@ class PlumtreeTest {
     }
 
     @Test
+    void aLateCopyAboveAGapIsNotDeliveredAgainOnceTheSeenSetForgotIt() {
+        core = new Plumtree(SELF, config.toBuilder().cacheMaxMessages(4).seenMaxEntries(4).build(),
+                new SplittableRandom(3));
+        handle(new PlumtreeInput.NeighborUp(C), 0);
+        receive(C, new Gossip(id(1), 1, new byte[]{1}), MS);
+        for (long seq = 3; seq <= 10; seq++) {
+            receive(C, new Gossip(id(seq), 1, new byte[]{1}), seq * MS);
+        }
+        long delivered = core.stats().delivered();
+        List<PlumtreeOutput> out = receive(D, new Gossip(id(3), 2, new byte[]{1}), 20 * MS);
+        assertThat(out).as("3 was delivered, above the gap at 2, and the seen set of 4 forgot it")
+                .noneMatch(o -> o instanceof PlumtreeOutput.Deliver);
+        assertThat(core.stats().delivered()).isEqualTo(delivered);
+
+        assertThat(receive(D, new Gossip(id(2), 2, new byte[]{1}), 21 * MS)).as("the gap fills: delivered once")
+                .filteredOn(o -> o instanceof PlumtreeOutput.Deliver).hasSize(1);
+        assertThat(receive(D, new Gossip(id(7), 2, new byte[]{1}), 22 * MS)).as("now inside the run")
+                .noneMatch(o -> o instanceof PlumtreeOutput.Deliver);
+        assertThat(core.stats().delivered()).isEqualTo(delivered + 1);
+    }
+
+    @Test
     void aDigestListsWhatWasDeliveredWithinTheWindowAsRuns() {
         core = new Plumtree(SELF, config.toBuilder().digestInterval(Duration.ofSeconds(1))
                 .digestWindow(Duration.ofSeconds(10)).build(), new SplittableRandom(3));

@@ -4,26 +4,29 @@ import io.plumtree.engine.NodeId;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Announcements waiting for the next IHAVE flush, per lazy peer (the paper's "lazyQueue", section 4.3). Bounded per
- * peer: past the bound the oldest announcement is dropped and counted.
+ * Announcements waiting for the next IHAVE flush, per lazy peer (the paper's "lazyQueue", section 4.3), kept as runs:
+ * a message that follows the last one queued of its origin, at the same hop count, extends that run instead of adding
+ * an entry, so a steady stream costs one run per origin and flush however fast it flows. Bounded per peer in runs:
+ * past the bound the oldest run is dropped and its messages counted.
  */
 final class PendingAnnouncements {
 
-    /** Most announcements queued for one peer. */
+    /** Most runs queued for one peer. */
     private final int maxPerPeer;
 
-    /** Most announcements in one IHAVE. */
+    /** Most runs in one IHAVE. */
     private final int batchSize;
 
-    private final LinkedHashMap<NodeId, ArrayDeque<PlumtreeMessage.Announcement>> byPeer = new LinkedHashMap<>();
+    private final LinkedHashMap<NodeId, PeerQueue> byPeer = new LinkedHashMap<>();
 
-    /** Announcements dropped because a peer's queue was full. */
+    /** Announced messages dropped because a peer's queue was full. */
     private long dropped;
 
     PendingAnnouncements(int maxPerPeer, int batchSize) {
@@ -31,14 +34,30 @@ final class PendingAnnouncements {
         this.batchSize = batchSize;
     }
 
-    /** Queues one announcement for a peer. */
-    void add(NodeId peer, PlumtreeMessage.Announcement announcement) {
-        ArrayDeque<PlumtreeMessage.Announcement> q = byPeer.computeIfAbsent(peer, p -> new ArrayDeque<>());
-        if (q.size() >= maxPerPeer) {
-            q.pollFirst();
-            dropped++;
+    /** Queues the announcement of one message (or extends a run) for a peer. */
+    void add(NodeId peer, NodeId origin, long sequence, int hops) {
+        PeerQueue q = byPeer.get(peer);
+        if (q == null) {
+            q = new PeerQueue();
+            byPeer.put(peer, q);
         }
-        q.addLast(announcement);
+        Run open = q.newest != null && q.newest.origin.equals(origin) ? q.newest : q.newestOf.get(origin);
+        if (open != null && open.last + 1 == sequence && open.hops == hops) {
+            open.last = sequence;
+            return;
+        }
+        if (q.runs.size() >= maxPerPeer) {
+            Run oldest = q.runs.pollFirst();
+            dropped += oldest.last - oldest.first + 1;
+            q.newestOf.remove(oldest.origin, oldest);
+            if (q.newest == oldest) {
+                q.newest = null;
+            }
+        }
+        Run run = new Run(origin, sequence, hops);
+        q.runs.addLast(run);
+        q.newestOf.put(origin, run);
+        q.newest = run;
     }
 
     /** Forgets what was queued for a peer that went away. */
@@ -50,14 +69,15 @@ final class PendingAnnouncements {
         return byPeer.isEmpty();
     }
 
-    /** Hands every queued announcement to {@code send} as IHAVE batches, peer by peer in queue order, and clears. */
+    /** Hands every queued run to {@code send} as IHAVE batches, peer by peer in queue order, and clears. */
     void drain(BiConsumer<NodeId, PlumtreeMessage.IHave> send) {
-        for (Map.Entry<NodeId, ArrayDeque<PlumtreeMessage.Announcement>> e : byPeer.entrySet()) {
-            ArrayDeque<PlumtreeMessage.Announcement> q = e.getValue();
-            while (!q.isEmpty()) {
-                List<PlumtreeMessage.Announcement> batch = new ArrayList<>(Math.min(batchSize, q.size()));
-                while (batch.size() < batchSize && !q.isEmpty()) {
-                    batch.add(q.pollFirst());
+        for (Map.Entry<NodeId, PeerQueue> e : byPeer.entrySet()) {
+            ArrayDeque<Run> runs = e.getValue().runs;
+            while (!runs.isEmpty()) {
+                List<PlumtreeMessage.Announcement> batch = new ArrayList<>(Math.min(batchSize, runs.size()));
+                while (batch.size() < batchSize && !runs.isEmpty()) {
+                    Run r = runs.pollFirst();
+                    batch.add(new PlumtreeMessage.Announcement(r.origin, r.first, r.last, r.hops));
                 }
                 send.accept(e.getKey(), new PlumtreeMessage.IHave(batch));
             }
@@ -65,8 +85,31 @@ final class PendingAnnouncements {
         byPeer.clear();
     }
 
-    /** Announcements dropped so far because a queue was full. */
+    /** Announced messages dropped so far because a queue was full. */
     long dropped() {
         return dropped;
+    }
+
+    /** One peer's runs, oldest first, and the newest run of each origin in them (the only one that may grow). */
+    private static final class PeerQueue {
+        final ArrayDeque<Run> runs = new ArrayDeque<>();
+        final HashMap<NodeId, Run> newestOf = new HashMap<>();
+        /** The run queued last, checked before the map: with one origin publishing, the only lookup. */
+        Run newest;
+    }
+
+    /** Messages {@code first..last} of one origin at one hop count; grows at the top. */
+    private static final class Run {
+        final NodeId origin;
+        final long first;
+        long last;
+        final int hops;
+
+        Run(NodeId origin, long first, int hops) {
+            this.origin = origin;
+            this.first = first;
+            this.last = first;
+            this.hops = hops;
+        }
     }
 }

@@ -104,6 +104,8 @@ public final class Plumtree {
     private static final int MAX_FLOORS = 4_096;
     /** Most sequences a delivered run grows by at one delivery (the seen set is asked for each). */
     private static final int MAX_SPAN_CATCH_UP = 4_096;
+    /** Most announced sequences outside the delivered runs one IHAVE may make this node look at. */
+    private static final int MAX_ANNOUNCED_SCAN = 4_096;
     /** Most sequences remembered above a gap in an origin's delivered run (16 KiB of bits per origin with a gap). */
     private static final int ABOVE_RUN_BITS = 1 << 17;
 
@@ -296,38 +298,66 @@ public final class Plumtree {
     /**
      * Section 4.3, "upon Receive(IHAVE)": remember announcers of missing messages and start the graft timer on the
      * first announcement. Section 4.5: if the announcer offers a path shorter than the delivered copy's by at least
-     * the threshold, graft it and prune the old parent.
+     * the threshold, graft it and prune the old parent. An announcement is a run of one origin's messages: the part of
+     * it inside the origin's delivered run is passed over at once, the optimization is weighed against the newest
+     * message of the run, and at most {@value #MAX_ANNOUNCED_SCAN} further sequences are looked at per IHAVE.
      */
     private void onIHave(NodeId from, IHave ihave, long now, Consumer<? super PlumtreeOutput> out) {
+        int scanned = 0;
         for (Announcement a : ihave.announcements()) {
-            Delivered d = seen.get(a.id(), now);
-            if (d != null) {
-                maybeOptimize(from, a, d, now, out);
-                continue;
+            NodeId origin = a.origin();
+            DeliveredSpan span = floors.get(origin);
+            Delivered newest = newestDelivered(a, span, now);
+            if (newest != null) {
+                maybeOptimize(from, origin, a.hops(), newest, now, out);
             }
-            MissingMessages.Outcome outcome = missing.announce(a.id(), from, a.hops());
-            if (outcome == MissingMessages.Outcome.NEW) {
-                out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(a.id())));
-            } else if (outcome == MissingMessages.Outcome.DROPPED) {
-                missingDropped++;
+            long seq = a.first();
+            if (span != null && seq >= span.runStart && seq <= span.runEnd) {
+                seq = span.runEnd + 1;
+            }
+            for (; seq <= a.last() && scanned < MAX_ANNOUNCED_SCAN; seq++, scanned++) {
+                if (span != null && span.aboveRun(seq)) {
+                    continue;
+                }
+                MessageId id = new MessageId(origin, seq);
+                if (seen.contains(id, now)) {
+                    continue;
+                }
+                MissingMessages.Outcome outcome = missing.announce(id, from, a.hops());
+                if (outcome == MissingMessages.Outcome.NEW) {
+                    out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
+                } else if (outcome == MissingMessages.Outcome.DROPPED) {
+                    missingDropped++;
+                }
             }
         }
     }
 
-    private void maybeOptimize(NodeId from, Announcement a, Delivered d, long now,
+    /**
+     * What this node recorded of the newest message of an announced run it delivered: the run's last message, else
+     * the newest one in its origin's delivered run (the announcer may be ahead), while the seen set still holds it.
+     */
+    private Delivered newestDelivered(Announcement a, DeliveredSpan span, long now) {
+        Delivered d = seen.get(new MessageId(a.origin(), a.last()), now);
+        if (d == null && span != null && span.runEnd < a.last() && span.runEnd >= a.first()) {
+            d = seen.get(new MessageId(a.origin(), span.runEnd), now);
+        }
+        return d;
+    }
+
+    private void maybeOptimize(NodeId from, NodeId root, int hops, Delivered d, long now,
                                Consumer<? super PlumtreeOutput> out) {
         int threshold = config.optimizationThreshold();
-        if (threshold == 0 || d.parent == null || d.parent.equals(from) || d.hops - a.hops() < threshold) {
+        if (threshold == 0 || d.parent == null || d.parent.equals(from) || d.hops - hops < threshold) {
             return;
         }
-        if (config.perOriginTrees() && !shortcutDue(new ShortcutKey(a.id().origin(), from), now)) {
+        if (config.perOriginTrees() && !shortcutDue(new ShortcutKey(root, from), now)) {
             return;
         }
         NodeId oldParent = d.parent;
-        NodeId root = a.id().origin();
         send(from, new Graft(root, List.of()), out);
         d.parent = from;
-        d.hops = a.hops();
+        d.hops = hops;
         optimizations++;
         if (config.perOriginTrees()) {
             // Directed tree: the old parent is pruned by onDuplicate once the shorter path's copies arrive, not before
@@ -380,7 +410,7 @@ public final class Plumtree {
             return;
         }
         tree.demote(c.peer());
-        pending.add(c.peer(), new Announcement(c.id(), c.hops()));
+        pending.add(c.peer(), c.id().origin(), c.id().sequence(), c.hops());
         scheduleFlush(out);
     }
 
@@ -611,10 +641,9 @@ public final class Plumtree {
             }
             return;
         }
-        Announcement announcement = new Announcement(id, hops + 1);
         for (NodeId p : tree.lazy()) {
             if (!p.equals(from)) {
-                pending.add(p, announcement);
+                pending.add(p, id.origin(), id.sequence(), hops + 1);
             }
         }
         scheduleFlush(out);

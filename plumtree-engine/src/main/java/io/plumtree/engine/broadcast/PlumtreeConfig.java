@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param maxKnownPeers         bound on the uniform sample of known peers kept to refill the eager and lazy sets
  *                              when a peer goes away (membership may know thousands; the core keeps a sample)
  * @param ihaveInterval         how long announcements wait to be batched into one IHAVE per lazy peer
- * @param ihaveBatchSize        most message ids in one IHAVE message
- * @param maxPendingIHaves      most announcements queued per lazy peer; beyond it the oldest are dropped and
- *                              counted (the peer can still graft them from someone else)
+ * @param ihaveBatchSize        most announcement runs in one IHAVE message (a run is consecutive messages of one
+ *                              origin at one hop count), and most message ids in one GRAFT
+ * @param maxPendingIHaves      most announcement runs queued per lazy peer; beyond it the oldest run is dropped
+ *                              and its messages counted (the peer can still graft them from someone else)
  * @param graftTimeout          how long an announced message may stay missing before the first GRAFT (the paper's
  *                              timer on receiving IHAVE); also the base of the retry backoff
  * @param graftMaxBackoff       ceiling of the exponential backoff between GRAFT retries

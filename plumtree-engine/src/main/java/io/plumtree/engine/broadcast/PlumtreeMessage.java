@@ -33,7 +33,7 @@ public sealed interface PlumtreeMessage {
     /**
      * IHAVE: a batch of announcements of messages the sender has delivered, sent lazily instead of the payloads.
      *
-     * @param announcements at least one
+     * @param announcements at least one run
      */
     record IHave(List<Announcement> announcements) implements PlumtreeMessage {
         /** Copies and validates the list. */
@@ -124,18 +124,39 @@ public sealed interface PlumtreeMessage {
     }
 
     /**
-     * One entry of an IHAVE.
+     * One entry of an IHAVE: a run of consecutive messages of one origin, all announced at the same hop count. A node
+     * pushing a steady stream to a lazy peer announces it as one run per flush instead of one entry per message.
      *
-     * @param id   the announced message
-     * @param hops the hop count the receiver would deliver it at if it grafted it from the announcer
+     * @param origin the origin of the announced messages
+     * @param first  the lowest announced sequence, at least 1
+     * @param last   the highest announced sequence, at least {@code first}
+     * @param hops   the hop count the receiver would deliver them at if it grafted them from the announcer
      */
-    record Announcement(MessageId id, int hops) {
+    record Announcement(NodeId origin, long first, long last, int hops) {
         /** Validates the fields. */
         public Announcement {
-            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(origin, "origin");
+            if (first < 1 || last < first) {
+                throw new IllegalArgumentException("a run needs 1 <= first <= last, got " + first + ".." + last);
+            }
             if (hops < 1) {
                 throw new IllegalArgumentException("hops must be positive, got " + hops);
             }
+        }
+
+        /** An announcement of one message. */
+        public Announcement(MessageId id, int hops) {
+            this(id.origin(), id.sequence(), id.sequence(), hops);
+        }
+
+        /** Whether {@code id} is one of the announced messages. */
+        public boolean covers(MessageId id) {
+            return id.origin().equals(origin) && id.sequence() >= first && id.sequence() <= last;
+        }
+
+        /** Number of messages announced. */
+        public long count() {
+            return last - first + 1;
         }
     }
 }

@@ -18,7 +18,7 @@ public final class Envelope {
     /** Second magic byte, ASCII 'T'. */
     public static final byte MAGIC_1 = 0x54;
     /** The one version this codec speaks. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /** Kind of a UDP packet: a count, then SWIM messages. */
     public static final int KIND_PACKET = 1;

@@ -12,8 +12,8 @@ import java.util.Objects;
 
 /**
  * Encodes and decodes single {@link PlumtreeMessage}s with the conventions of {@link SwimCodec}: a type byte, then
- * the fields in declaration order; a {@link MessageId} is its origin's name then its sequence (8), an announcement a
- * message id then its hops (4), a payload 4 bytes of length then the bytes.
+ * the fields in declaration order; a {@link MessageId} is its origin's name then its sequence (8), an announcement its
+ * origin's name, first and last sequence (8 each) and hops (4), a payload 4 bytes of length then the bytes.
  */
 public final class PlumtreeCodec {
 
@@ -32,8 +32,8 @@ public final class PlumtreeCodec {
 
     /** Fewest bytes of a message id: a one-byte name (2+1) and the sequence (8). */
     private static final int MIN_MESSAGE_ID_BYTES = 11;
-    /** Fewest bytes of an announcement: a message id and hops (4). */
-    private static final int MIN_ANNOUNCEMENT_BYTES = MIN_MESSAGE_ID_BYTES + 4;
+    /** Fewest bytes of an announcement: a one-byte name (2+1), first and last (8+8), hops (4). */
+    private static final int MIN_ANNOUNCEMENT_BYTES = 3 + 8 + 8 + 4;
     /** Fewest bytes of a digest run: a one-byte name (2+1), first and last (8+8), age (4). */
     private static final int MIN_DIGEST_RUN_BYTES = 3 + 8 + 8 + 4;
 
@@ -51,7 +51,7 @@ public final class PlumtreeCodec {
         } else if (message instanceof PlumtreeMessage.IHave m) {
             int size = 1 + 4;
             for (PlumtreeMessage.Announcement a : m.announcements()) {
-                size += sizeOf(a.id()) + 4;
+                size += sizeOf(a.origin()) + 8 + 8 + 4;
             }
             return size;
         } else if (message instanceof PlumtreeMessage.Graft m) {
@@ -123,7 +123,9 @@ public final class PlumtreeCodec {
             w.writeByte(IHAVE);
             w.writeCount(m.announcements().size(), limits.maxAnnouncements(), "IHave");
             for (PlumtreeMessage.Announcement a : m.announcements()) {
-                writeId(a.id(), w);
+                w.writeNodeId(a.origin());
+                w.writeLong(a.first());
+                w.writeLong(a.last());
                 w.writeInt(a.hops());
             }
         } else if (message instanceof PlumtreeMessage.Graft m) {
@@ -167,7 +169,8 @@ public final class PlumtreeCodec {
                 int count = r.readCount(limits.maxAnnouncements(), MIN_ANNOUNCEMENT_BYTES);
                 List<PlumtreeMessage.Announcement> announcements = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
-                    announcements.add(new PlumtreeMessage.Announcement(readId(r), r.readInt()));
+                    announcements.add(new PlumtreeMessage.Announcement(r.readNodeId(), r.readLong(), r.readLong(),
+                            r.readInt()));
                 }
                 return new PlumtreeMessage.IHave(announcements);
             }

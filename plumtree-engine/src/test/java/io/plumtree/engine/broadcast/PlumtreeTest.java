@@ -86,7 +86,7 @@ class PlumtreeTest {
         List<PlumtreeOutput> flush = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.FlushAnnouncements()),
                 110 * MS);
         MessageId id2 = new MessageId(SELF, 2);
-        IHave both = new IHave(List.of(new Announcement(id, 1), new Announcement(id2, 1)));
+        IHave both = new IHave(List.of(new Announcement(SELF, id.sequence(), id2.sequence(), 1)));
         assertThat(flush).containsExactly(new Send(C, both), new Send(D, both));
         assertThat(core.stats().broadcasts()).isEqualTo(2);
     }
@@ -391,7 +391,7 @@ class PlumtreeTest {
         if (m instanceof Gossip g) {
             return g.id().equals(id);
         }
-        return m instanceof IHave i && i.announcements().stream().anyMatch(a -> a.id().equals(id));
+        return m instanceof IHave i && i.announcements().stream().anyMatch(a -> a.covers(id));
     }
 
     @Test
@@ -493,19 +493,49 @@ class PlumtreeTest {
     }
 
     @Test
-    void announcementsPerPeerAreBounded() {
+    void announcementsPerPeerAreBoundedInRunsAndDroppedMessagesCounted() {
         core = new Plumtree(SELF, config.toBuilder().maxPendingIHaves(2).build(), new SplittableRandom(1));
         core.handle(new PlumtreeInput.NeighborUp(A), 0, o -> { });
         core.handle(new PlumtreeInput.NeighborUp(B), 0, o -> { });
         core.handle(new PlumtreeInput.NeighborUp(C), 0, o -> { });
         core.handle(FLUSH, 0, o -> { });
-        for (int i = 0; i < 5; i++) {
-            handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
+        for (long seq : new long[]{1, 2, 4, 6, 7, 8}) { // runs 1..2, 4, 6..8
+            receive(A, new Gossip(id(seq), 1, new byte[]{1}), 0);
         }
-        List<PlumtreeOutput> flush = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.FlushAnnouncements()),
-                Duration.ofMillis(100).toNanos());
-        assertThat(flush).singleElement().satisfies(o ->
-                assertThat(((IHave) ((Send) o).message()).announcements()).hasSize(2));
-        assertThat(core.stats().announcementsDropped()).isEqualTo(3);
+        List<PlumtreeOutput> flush = handle(FLUSH, Duration.ofMillis(100).toNanos());
+        assertThat(flush).containsExactly(new Send(C, new IHave(List.of(
+                new Announcement(ORIGIN, 4, 4, 2), new Announcement(ORIGIN, 6, 8, 2)))));
+        assertThat(core.stats().announcementsDropped()).as("the two messages of the oldest run").isEqualTo(2);
+    }
+
+    @Test
+    void interleavedOriginsEachKeepOneRunAndAChangedHopCountStartsANewOne() {
+        NodeId other = NodeId.of("other-origin");
+        for (long seq = 1; seq <= 3; seq++) {
+            receive(A, new Gossip(id(seq), 1, new byte[]{1}), 0);
+            receive(A, new Gossip(new MessageId(other, seq), 1, new byte[]{2}), 0);
+        }
+        receive(A, new Gossip(id(4), 5, new byte[]{1}), 0);
+        List<PlumtreeOutput> flush = handle(FLUSH, Duration.ofMillis(100).toNanos());
+        IHave expected = new IHave(List.of(new Announcement(ORIGIN, 1, 3, 2), new Announcement(other, 1, 3, 2),
+                new Announcement(ORIGIN, 4, 4, 6)));
+        assertThat(flush).containsExactly(new Send(C, expected), new Send(D, expected));
+    }
+
+    @Test
+    void anAnnouncedRunIsGraftedOnlyWhereItIsNotDelivered() {
+        for (long seq = 1; seq <= 100; seq++) {
+            receive(A, new Gossip(id(seq), 1, new byte[]{1}), 0);
+        }
+        receive(A, new Gossip(id(103), 1, new byte[]{1}), 0);
+        List<PlumtreeOutput> out = receive(C, new IHave(List.of(new Announcement(ORIGIN, 1, 105, 2))), MS);
+        assertThat(out).as("graft timers for 101, 102, 104 and 105 only").containsExactlyInAnyOrder(
+                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(101))),
+                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(102))),
+                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(104))),
+                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(105))));
+        assertThat(core.missingCount()).isEqualTo(4);
+        assertThat(receive(D, new IHave(List.of(new Announcement(ORIGIN, 1, 50_000_000, 2))), 2 * MS))
+                .as("a huge run is looked at only so far").hasSizeLessThanOrEqualTo(4_096);
     }
 }

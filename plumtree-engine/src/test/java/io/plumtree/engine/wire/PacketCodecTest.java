@@ -86,7 +86,7 @@ class PacketCodecTest {
         badMagic[1] = 0x55;
         assertDropped(codec.decode(ByteBuffer.wrap(badMagic)), DropReason.BAD_MAGIC);
         byte[] badVersion = good.clone();
-        badVersion[2] = 2;
+        badVersion[2] = 1;
         assertDropped(codec.decode(ByteBuffer.wrap(badVersion)), DropReason.UNKNOWN_VERSION);
         byte[] frameKind = good.clone();
         frameKind[3] = Envelope.KIND_MEMBERSHIP_FRAME;

@@ -36,9 +36,11 @@ class PlumtreeCodecTest {
         assertThat(RawBytes.toArray(codec.encode(gossip)))
                 .containsExactly(RawBytes.of().u8(1).str("o").i64(5).i32(2).i32(2).u8(7).u8(8).bytes());
         PlumtreeMessage ihave = new PlumtreeMessage.IHave(
-                List.of(new PlumtreeMessage.Announcement(new MessageId(NodeId.of("o"), 5), 3)));
+                List.of(new PlumtreeMessage.Announcement(NodeId.of("o"), 5, 900, 3)));
         assertThat(RawBytes.toArray(codec.encode(ihave)))
-                .containsExactly(RawBytes.of().u8(2).i32(1).str("o").i64(5).i32(3).bytes());
+                .containsExactly(RawBytes.of().u8(2).i32(1).str("o").i64(5).i64(900).i32(3).bytes());
+        assertDropped(codec.decode(RawBytes.of().u8(2).i32(1).str("o").i64(900).i64(5).i32(3).buffer()),
+                DropReason.INVALID_FIELD);
         PlumtreeMessage graft = new PlumtreeMessage.Graft(NodeId.of("o"), List.of(new MessageId(NodeId.of("o"), 9)));
         assertThat(RawBytes.toArray(codec.encode(graft)))
                 .containsExactly(RawBytes.of().u8(3).str("o").i32(1).str("o").i64(9).bytes());
@@ -81,8 +83,8 @@ class PlumtreeCodecTest {
                 DropReason.INVALID_FIELD);
         assertDropped(codec.decode(RawBytes.of().u8(PlumtreeCodec.IHAVE).i32(0).buffer()),
                 DropReason.INVALID_FIELD);
-        assertDropped(codec.decode(RawBytes.of().u8(PlumtreeCodec.IHAVE).i32(1).str("o").i64(1).i32(-1).buffer()),
-                DropReason.INVALID_FIELD);
+        assertDropped(codec.decode(RawBytes.of().u8(PlumtreeCodec.IHAVE).i32(1).str("o").i64(1).i64(1).i32(-1)
+                .buffer()), DropReason.INVALID_FIELD);
         assertDropped(codec.decode(RawBytes.of().u8(PlumtreeCodec.GRAFT).str("a").i32(1).str("b").i64(1).buffer()),
                 DropReason.INVALID_FIELD);
         assertDropped(codec.decode(RawBytes.of().u8(PlumtreeCodec.PRUNE).str(" ").buffer()),

@@ -141,7 +141,9 @@ final class WireSamples {
         List<PlumtreeMessage.Announcement> announcements = new ArrayList<>();
         int m = 1 + random.nextInt(5);
         for (int i = 0; i < m; i++) {
-            announcements.add(new PlumtreeMessage.Announcement(messageId(nodeId()), hops()));
+            long first = 1 + random.nextLong(Long.MAX_VALUE - 1_000);
+            long length = random.nextBoolean() ? 0 : random.nextLong(1_000);
+            announcements.add(new PlumtreeMessage.Announcement(nodeId(), first, first + length, hops()));
         }
         return List.of(
                 new PlumtreeMessage.Gossip(messageId(nodeId()), hops(), bytes(256)),

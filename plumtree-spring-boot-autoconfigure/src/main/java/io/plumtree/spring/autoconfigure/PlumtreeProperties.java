@@ -766,10 +766,16 @@ public class PlumtreeProperties {
          */
         private Duration ihaveInterval;
 
-        /** Most message ids in one IHAVE. Preset 64. */
+        /**
+         * Most announcement runs (consecutive messages of one origin) in one IHAVE, and most message ids in one
+         * GRAFT. Preset 64.
+         */
         private Integer ihaveBatchSize;
 
-        /** Most announcements queued per lazy peer; beyond it the oldest are dropped and counted. Preset 1024. */
+        /**
+         * Most announcement runs queued per lazy peer; beyond it the oldest run is dropped and its messages counted.
+         * Preset 1024.
+         */
         private Integer maxPendingIhaves;
 
         /**

@@ -26,17 +26,17 @@ final class DigestRuns {
      * The runs of the messages in {@code cache} delivered within {@code windowNanos} before {@code now}, in
      * order of origin and sequence; of more than {@code maxRuns}, the {@code maxRuns} most recently delivered.
      */
-    static List<DigestRun> of(ExpiringMap<MessageId, ?> cache, long now, long windowNanos, int maxRuns) {
+    static List<DigestRun> of(MessageLog cache, long now, long windowNanos, int maxRuns) {
         Map<NodeId, OriginLog> byOrigin = new HashMap<>();
         OriginLog[] last = new OriginLog[1];
-        cache.forEachLive(now, (id, at) -> {
+        cache.forEachCached(now, (origin, sequence, at) -> {
             if (now - at <= windowNanos) {
                 OriginLog log = last[0];
-                if (log == null || !log.origin.equals(id.origin())) {
-                    log = byOrigin.computeIfAbsent(id.origin(), OriginLog::new);
+                if (log == null || !log.origin.equals(origin)) {
+                    log = byOrigin.computeIfAbsent(origin, OriginLog::new);
                     last[0] = log;
                 }
-                log.add(id.sequence(), at);
+                log.add(sequence, at);
             }
         });
         List<NodeId> origins = new ArrayList<>(byOrigin.keySet());

@@ -52,11 +52,11 @@ public final class Plumtree {
     private final PlumtreeConfig config;
     private final PeerSets peers;
 
-    /** Delivered payloads kept to answer GRAFTs (section 4.3, "ReceivedMsgs"). */
-    private final ExpiringMap<MessageId, Cached> cache;
-
-    /** Every message delivered, with its hops and parent, so each is delivered once (section 4.3). */
-    private final ExpiringMap<MessageId, Delivered> seen;
+    /**
+     * Every message delivered, with its hops and parent, so each is delivered once (section 4.3), and the newest
+     * payloads, kept to answer GRAFTs ("ReceivedMsgs").
+     */
+    private final MessageLog log;
 
     /** Announced messages not yet received. */
     private final MissingMessages missing;
@@ -167,9 +167,8 @@ public final class Plumtree {
         this.self = Objects.requireNonNull(self, "self");
         this.config = Objects.requireNonNull(config, "config");
         this.peers = new PeerSets(config, Objects.requireNonNull(random, "random"));
-        this.cache = new ExpiringMap<>(config.cacheTtl().toNanos(), config.cacheMaxMessages(),
-                config.cacheMaxBytes(), c -> c.payload.length);
-        this.seen = new ExpiringMap<>(config.seenTtl().toNanos(), config.seenMaxEntries(), Long.MAX_VALUE, d -> 0);
+        this.log = new MessageLog(config.seenTtl().toNanos(), config.seenMaxEntries(), config.cacheTtl().toNanos(),
+                config.cacheMaxMessages(), config.cacheMaxBytes());
         this.missing = new MissingMessages(config.cacheMaxMessages(), config.maxEagerPeers() + config.maxLazyPeers());
         this.pending = new PendingAnnouncements(config.maxPendingIHaves(), config.ihaveBatchSize());
         this.maxBuckets = config.maxKnownPeers() + config.maxEagerPeers() + config.maxLazyPeers();
@@ -248,7 +247,7 @@ public final class Plumtree {
      */
     private void onGossip(NodeId from, Gossip g, long now, Consumer<? super PlumtreeOutput> out) {
         NodeId root = g.id().origin();
-        if (seen.contains(g.id(), now) || inDeliveredRun(g.id())) {
+        if (log.contains(g.id(), now) || inDeliveredRun(g.id())) {
             duplicates++;
             if (!config.flood()) {
                 onDuplicate(from, g, now, out);
@@ -278,18 +277,18 @@ public final class Plumtree {
             send(from, new Prune(root), out);
             return;
         }
-        Delivered d = seen.get(g.id(), now);
-        if (d == null) {
+        long d = log.find(g.id(), now);
+        if (d < 0) {
             send(from, new Prune(root), out);
             return;
         }
-        if (from.equals(d.parent)) {
+        NodeId parent = log.parent(d);
+        if (from.equals(parent)) {
             return;
         }
-        if (d.parent != null && g.hops() < d.hops) {
-            send(d.parent, new Prune(root), out);
-            d.parent = from;
-            d.hops = g.hops();
+        if (parent != null && g.hops() < log.hops(d)) {
+            send(parent, new Prune(root), out);
+            log.reparent(d, from, g.hops());
             return;
         }
         send(from, new Prune(root), out);
@@ -307,8 +306,8 @@ public final class Plumtree {
         for (Announcement a : ihave.announcements()) {
             NodeId origin = a.origin();
             DeliveredSpan span = floors.get(origin);
-            Delivered newest = newestDelivered(a, span, now);
-            if (newest != null) {
+            long newest = newestDelivered(a, span, now);
+            if (newest >= 0) {
                 maybeOptimize(from, origin, a.hops(), newest, now, out);
             }
             long seq = a.first();
@@ -320,7 +319,7 @@ public final class Plumtree {
                     continue;
                 }
                 MessageId id = new MessageId(origin, seq);
-                if (seen.contains(id, now)) {
+                if (log.contains(id, now)) {
                     continue;
                 }
                 MissingMessages.Outcome outcome = missing.announce(id, from, a.hops());
@@ -334,30 +333,30 @@ public final class Plumtree {
     }
 
     /**
-     * What this node recorded of the newest message of an announced run it delivered: the run's last message, else
-     * the newest one in its origin's delivered run (the announcer may be ahead), while the seen set still holds it.
+     * Where the log holds the newest message of an announced run this node delivered: the run's last message, else
+     * the newest one in its origin's delivered run (the announcer may be ahead); -1 once the log forgot it.
      */
-    private Delivered newestDelivered(Announcement a, DeliveredSpan span, long now) {
-        Delivered d = seen.get(new MessageId(a.origin(), a.last()), now);
-        if (d == null && span != null && span.runEnd < a.last() && span.runEnd >= a.first()) {
-            d = seen.get(new MessageId(a.origin(), span.runEnd), now);
+    private long newestDelivered(Announcement a, DeliveredSpan span, long now) {
+        long d = log.find(new MessageId(a.origin(), a.last()), now);
+        if (d < 0 && span != null && span.runEnd < a.last() && span.runEnd >= a.first()) {
+            d = log.find(new MessageId(a.origin(), span.runEnd), now);
         }
         return d;
     }
 
-    private void maybeOptimize(NodeId from, NodeId root, int hops, Delivered d, long now,
+    /** Section 4.5 for the delivered message at log position {@code d}, announced by {@code from} at {@code hops}. */
+    private void maybeOptimize(NodeId from, NodeId root, int hops, long d, long now,
                                Consumer<? super PlumtreeOutput> out) {
         int threshold = config.optimizationThreshold();
-        if (threshold == 0 || d.parent == null || d.parent.equals(from) || d.hops - hops < threshold) {
+        NodeId oldParent = log.parent(d);
+        if (threshold == 0 || oldParent == null || oldParent.equals(from) || log.hops(d) - hops < threshold) {
             return;
         }
         if (config.perOriginTrees() && !shortcutDue(new ShortcutKey(root, from), now)) {
             return;
         }
-        NodeId oldParent = d.parent;
         send(from, new Graft(root, List.of()), out);
-        d.parent = from;
-        d.hops = hops;
+        log.reparent(d, from, hops);
         optimizations++;
         if (config.perOriginTrees()) {
             // Directed tree: the old parent is pruned by onDuplicate once the shorter path's copies arrive, not before
@@ -388,13 +387,14 @@ public final class Plumtree {
     private void onGraft(NodeId from, Graft graft, long now, Consumer<? super PlumtreeOutput> out) {
         peers.tree(graft.root()).promote(from);
         for (MessageId id : graft.ids()) {
-            Cached c = cache.get(id, now);
-            if (c == null) {
+            long d = log.find(id, now);
+            byte[] payload = d < 0 ? null : log.payload(d, now);
+            if (payload == null) {
                 graftsUnanswerable++;
                 continue;
             }
             graftsAnswered++;
-            send(from, new Gossip(id, c.hops + 1, c.payload), out);
+            send(from, new Gossip(id, log.deliveredHops(d) + 1, payload), out);
         }
     }
 
@@ -444,7 +444,7 @@ public final class Plumtree {
         if (m == null) {
             return;
         }
-        if (seen.contains(id, now)) {
+        if (log.contains(id, now)) {
             missing.remove(id);
             return;
         }
@@ -501,7 +501,7 @@ public final class Plumtree {
             MissingMessages.Missing o = e.getValue();
             if (o == m || !other.origin().equals(id.origin()) || !o.announcedBy(target)
                     || o.graftedAtNanos != Long.MIN_VALUE && now - o.graftedAtNanos < graftTimeoutNanos
-                    || seen.contains(other, now)) {
+                    || log.contains(other, now)) {
                 continue;
             }
             o.graftedAtNanos = now;
@@ -553,7 +553,7 @@ public final class Plumtree {
         if (target == null) {
             return;
         }
-        List<PlumtreeMessage.DigestRun> runs = DigestRuns.of(cache, now, config.digestWindow().toNanos(),
+        List<PlumtreeMessage.DigestRun> runs = DigestRuns.of(log, now, config.digestWindow().toNanos(),
                 MAX_DIGEST_RUNS);
         if (runs.isEmpty()) {
             return; // nothing delivered within the window: rounds resume with the next delivery
@@ -587,7 +587,7 @@ public final class Plumtree {
                     continue; // delivered for certain, even if the seen set has forgotten it
                 }
                 MessageId id = new MessageId(run.origin(), seq);
-                if (seen.contains(id, now)) {
+                if (log.contains(id, now)) {
                     continue;
                 }
                 MissingMessages.Outcome outcome = missing.announce(id, from, DIGEST_HOPS);
@@ -612,8 +612,7 @@ public final class Plumtree {
 
     private void deliver(MessageId id, int hops, NodeId parent, byte[] payload, long now,
                          Consumer<? super PlumtreeOutput> out) {
-        seen.put(id, new Delivered(hops, parent), now);
-        cache.put(id, new Cached(hops, payload), now);
+        log.add(id, hops, parent, payload, now);
         noteDelivered(id, now);
         delivered++;
         out.accept(new Deliver(id, hops, payload));
@@ -726,14 +725,14 @@ public final class Plumtree {
 
     /** Number of payloads cached to answer GRAFTs. */
     public int cachedCount() {
-        return cache.size();
+        return log.cachedCount();
     }
 
     /** Counters since start. */
     public PlumtreeStats stats() {
         return new PlumtreeStats(broadcasts, delivered, duplicates, gossipSent, ihaveSent, graftSent, pruneSent,
                 graftsAnswered, graftsUnanswerable, graftsAbandoned, graftsRateLimited, optimizations,
-                pending.dropped() + missingDropped, cache.evicted(), digestsSent, digestRecoveries);
+                pending.dropped() + missingDropped, log.evicted(), digestsSent, digestRecoveries);
     }
 
     /**
@@ -760,7 +759,7 @@ public final class Plumtree {
         if (seq == span.runEnd + 1) {
             span.runEnd = seq;
             for (int k = 0; k < MAX_SPAN_CATCH_UP && (span.aboveRun(span.runEnd + 1)
-                    || seen.contains(new MessageId(id.origin(), span.runEnd + 1), now)); k++) {
+                    || log.contains(new MessageId(id.origin(), span.runEnd + 1), now)); k++) {
                 span.runEnd++;
             }
             span.forgetBelowRun();
@@ -831,20 +830,5 @@ public final class Plumtree {
 
     /** An origin's tree and an announcer in it that offered a shorter path. */
     private record ShortcutKey(NodeId root, NodeId announcer) {
-    }
-
-    /** A cached payload and the hops it was delivered at here. */
-    private record Cached(int hops, byte[] payload) {
-    }
-
-    /** A delivered message: its hops here and the peer it came from (null for our own); the optimization updates both. */
-    private static final class Delivered {
-        int hops;
-        NodeId parent;
-
-        Delivered(int hops, NodeId parent) {
-            this.hops = hops;
-            this.parent = parent;
-        }
     }
 }

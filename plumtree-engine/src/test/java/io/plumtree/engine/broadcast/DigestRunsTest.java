@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,15 +21,15 @@ class DigestRunsTest {
 
     @Test
     void runsOfConsecutiveSequencesPerOriginWithTheAgeOfTheirOldestMessage() {
-        ExpiringMap<MessageId, String> cache = new ExpiringMap<>(TTL, 1_000, 1_000_000, v -> 1);
+        MessageLog cache = new MessageLog(TTL, 1_000, TTL, 1_000, 1_000_000);
         NodeId a = NodeId.of("a");
         NodeId b = NodeId.of("b");
-        cache.put(new MessageId(b, 7), "", 0);
-        cache.put(new MessageId(a, 2), "", 100 * MS);
-        cache.put(new MessageId(a, 1), "", 200 * MS);
-        cache.put(new MessageId(a, 3), "", 300 * MS);
-        cache.put(new MessageId(a, 5), "", 400 * MS);
-        cache.put(new MessageId(b, 8), "", 500 * MS);
+        cache.add(new MessageId(b, 7), 1, null, new byte[1], 0);
+        cache.add(new MessageId(a, 2), 1, null, new byte[1], 100 * MS);
+        cache.add(new MessageId(a, 1), 1, null, new byte[1], 200 * MS);
+        cache.add(new MessageId(a, 3), 1, null, new byte[1], 300 * MS);
+        cache.add(new MessageId(a, 5), 1, null, new byte[1], 400 * MS);
+        cache.add(new MessageId(b, 8), 1, null, new byte[1], 500 * MS);
 
         assertThat(DigestRuns.of(cache, 1_000 * MS, 950 * MS, 10)).containsExactly(
                 new DigestRun(a, 1, 3, 900), new DigestRun(a, 5, 5, 600), new DigestRun(b, 8, 8, 500));
@@ -39,13 +41,17 @@ class DigestRunsTest {
     void matchesSortingEveryMessageForRandomDeliveries() {
         SplittableRandom random = new SplittableRandom(11);
         for (int round = 0; round < 200; round++) {
-            ExpiringMap<MessageId, String> cache = new ExpiringMap<>(TTL, 100_000, 100_000_000, v -> 1);
+            MessageLog cache = new MessageLog(TTL, 100_000, TTL, 100_000, 100_000_000);
+            Set<MessageId> added = new HashSet<>();
             List<NodeId> origins = List.of(NodeId.of("x"), NodeId.of("m"), NodeId.of("c"));
             long now = 0;
             for (int i = 0; i < 300; i++) {
                 now += random.nextLong(5 * MS);
                 NodeId o = origins.get(random.nextInt(origins.size()));
-                cache.put(new MessageId(o, 1 + random.nextInt(200)), "", now);
+                MessageId id = new MessageId(o, 1 + random.nextInt(200));
+                if (added.add(id)) {
+                    cache.add(id, 1, null, new byte[1], now);
+                }
             }
             long window = random.nextLong(now + 1);
             int maxRuns = 1 + random.nextInt(80);
@@ -55,14 +61,14 @@ class DigestRunsTest {
     }
 
     /** The obvious way: every message in the window sorted by origin and sequence, then cut into runs. */
-    private static List<DigestRun> sortingEverything(ExpiringMap<MessageId, ?> cache, long now, long window,
+    private static List<DigestRun> sortingEverything(MessageLog cache, long now, long window,
                                                      int maxRuns) {
         record Seen(MessageId id, long at) {
         }
         List<Seen> seen = new ArrayList<>();
-        cache.forEachLive(now, (id, at) -> {
+        cache.forEachCached(now, (origin, sequence, at) -> {
             if (now - at <= window) {
-                seen.add(new Seen(id, at));
+                seen.add(new Seen(new MessageId(origin, sequence), at));
             }
         });
         seen.sort(Comparator.comparing((Seen s) -> s.id.origin()).thenComparingLong(s -> s.id.sequence()));

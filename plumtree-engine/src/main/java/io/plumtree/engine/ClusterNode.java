@@ -495,7 +495,8 @@ public final class ClusterNode implements AutoCloseable {
                     core.broadcast().stats(), loop.packetsSent(), loop.packetsReceived(), loop.framesSent(),
                     loop.framesReceived(), loop.bytesSent(), loop.bytesReceived(), loop.membershipBytesSent(),
                     loop.inputDropped(),
-                    loop.sendsDropped(), loop.congestedPushes(), loop.queuedBytes(), loop.connectionCount(),
+                    loop.sendsDropped(), loop.congestedPushes(), loop.backPressureSuspensions(), loop.queuedBytes(),
+                    loop.connectionCount(),
                     dispatch.backlog(), deliveriesDropped.get(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped());
         });
     }

@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param inputDropped     received datagrams and frames dropped, by reason (foreign cluster, malformed, unsealed...)
  * @param sendsDropped     frames not sent: the peer's queue was full, or it could not be reached
  * @param congestedPushes  eager pushes dropped for a full peer queue (the peer was demoted to lazy in that tree)
+ * @param backPressureSuspensions back-pressure holds cut short after {@code 2 s} without the fullest outbound queue
+ *                         draining to half of {@code backPressureBytes}; pushes that do not fit meanwhile are dropped
  * @param queuedBytes      bytes waiting in outbound queues now
  * @param connections      open TCP connections now
  * @param deliveryBacklog  deliveries and membership events waiting for the listeners now
@@ -48,6 +50,7 @@ public record ClusterStats(
         Map<String, Long> inputDropped,
         long sendsDropped,
         long congestedPushes,
+        long backPressureSuspensions,
         long queuedBytes,
         int connections,
         long deliveryBacklog,

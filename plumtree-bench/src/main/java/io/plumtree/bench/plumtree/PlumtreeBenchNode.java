@@ -153,7 +153,7 @@ public final class PlumtreeBenchNode implements BenchNode {
         ClusterStats s = node.stats();
         return "membership_bytes=" + s.membershipBytesSent() + " wire_bytes=" + s.bytesSent()
                 + " packets=" + s.packetsSent() + " frames=" + s.framesSent() + " sends_dropped=" + s.sendsDropped()
-                + " congested_pushes=" + s.congestedPushes() + " gossip=" + s.broadcast().gossipSent() + " ihave=" + s.broadcast().ihaveSent()
+                + " congested_pushes=" + s.congestedPushes() + " suspensions=" + s.backPressureSuspensions() + " gossip=" + s.broadcast().gossipSent() + " ihave=" + s.broadcast().ihaveSent()
                 + " grafts=" + s.broadcast().graftSent() + " prunes=" + s.broadcast().pruneSent()
                 + " optimizations=" + s.broadcast().optimizations() + " duplicates=" + s.broadcast().duplicates()
                 + " announcements_dropped=" + s.broadcast().announcementsDropped()

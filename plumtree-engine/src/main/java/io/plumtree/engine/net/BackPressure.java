@@ -2,12 +2,13 @@ package io.plumtree.engine.net;
 
 /**
  * When a node should stop taking in more than it can pass on: engaged while the fullest outbound queue to a peer holds
- * more than {@link io.plumtree.engine.ClusterConfig#backPressureBytes()}, released once it is down to half of that. While engaged the loop stops
- * reading streams (TCP then slows the upstream senders, as a relay would) and local broadcasts wait, so a full queue
- * costs time instead of dropped eager pushes. Loop thread only.
+ * more than {@link io.plumtree.engine.ClusterConfig#backPressureBytes()}, released once it is down to half of that.
+ * While engaged the loop stops reading streams, but those of the peers it is waiting for ({@link #readsFrom}), so TCP
+ * slows the upstream senders, as a relay would, and local broadcasts wait: a full queue costs time instead of dropped
+ * eager pushes. Loop thread only.
  *
- * <p>Two nodes that both stop reading while each has a full queue to the other would wait for each other forever, so
- * back-pressure holds at most {@code maxPauseNanos} at a time; then it is suspended for as long, and the last resort
+ * <p>Nodes that stop reading in a longer cycle (each with a full queue to the next) would still wait for each other
+ * forever, so back-pressure holds at most {@code maxPauseNanos} at a time; then it is suspended for as long, and the last resort
  * applies meanwhile: pushes that do not fit are dropped and their peer demoted, for Plumtree to repair.
  */
 final class BackPressure {
@@ -66,6 +67,17 @@ final class BackPressure {
     /** Whether back-pressure holds. */
     boolean engaged() {
         return engaged;
+    }
+
+    /**
+     * Whether to read the stream of a peer whose queue from this node holds {@code queuedToPeerBytes}: always while
+     * released; while holding, only if that queue is over the low-water mark. This node waits for such a peer to
+     * read, and the peer may be waiting for this node to read it: two relays with full queues to each other, or a
+     * publisher and a relay that echoes the publisher's messages back until its PRUNE is read, would otherwise stall
+     * each other until the hold's time limit.
+     */
+    boolean readsFrom(long queuedToPeerBytes) {
+        return !engaged || queuedToPeerBytes > lowWater;
     }
 
     /** Holds cut short because they lasted longer than the maximum pause. */

@@ -40,6 +40,9 @@ final class Connection {
     /** Whether frames were queued this turn and the loop will write them at the end of it. */
     boolean dirty;
 
+    /** Whether read interest is set on {@link #key} (the loop pauses some streams under back-pressure). */
+    boolean reading;
+
     /** Encoded frames waiting to be written, oldest first; the head may be partly written. */
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
     private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];

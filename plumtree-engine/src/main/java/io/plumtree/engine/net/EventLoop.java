@@ -173,8 +173,10 @@ public final class EventLoop implements Runnable {
     private long nextHousekeeping;
     /** Id of this node's own broadcast, captured from the core's delivery while a broadcast is handled. */
     private MessageId ownBroadcastId;
-    /** Whether stream reads are paused: listeners fell behind, or back-pressure holds. */
-    private boolean readsPaused;
+    /** Whether listeners were behind at the last {@link #updateReadPause()}. */
+    private boolean listenersWereBehind;
+    /** Whether back-pressure held at the last {@link #updateReadPause()}, which then looks at every stream. */
+    private boolean backPressureHeld;
     /** Whether listeners fell behind (deliveries waiting over {@link ClusterConfig#maxDeliveryBacklog()}). */
     private boolean listenersBehind;
     /** Whether this node should stop taking in more, for a peer's queue is filling up. */
@@ -658,19 +660,29 @@ public final class EventLoop implements Runnable {
         return fullest;
     }
 
-    /** Pauses or resumes stream reads as listeners and back-pressure require. */
+    /**
+     * Pauses or resumes stream reads as listeners and back-pressure require: every stream while listeners are
+     * behind; while back-pressure holds, every stream but those of the peers this node waits for
+     * ({@link BackPressure#readsFrom}).
+     */
     private void updateReadPause() {
         boolean held = backPressureHolds();
-        boolean pause = listenersBehind || held;
-        if (pause == readsPaused) {
+        if (!held && !backPressureHeld && listenersBehind == listenersWereBehind) {
             return;
         }
-        readsPaused = pause;
+        backPressureHeld = held;
+        listenersWereBehind = listenersBehind;
         for (Connection c : connections) {
-            if (c.connected && c.key.isValid()) {
-                c.key.interestOps(readOps() | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
+            if (c.connected && c.key.isValid() && c.reading != readsFrom(c)) {
+                c.reading = !c.reading;
+                c.key.interestOps(readOps(c) | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
             }
         }
+    }
+
+    /** Whether this node reads the stream of {@code c} now (see {@link #updateReadPause()}). */
+    private boolean readsFrom(Connection c) {
+        return !listenersBehind && backPressure.readsFrom(c.queuedBytes());
     }
 
     /**
@@ -745,7 +757,7 @@ public final class EventLoop implements Runnable {
             Connection c = new Connection(ch, true, new FrameReader(frames), now);
             c.peer = address;
             boolean done = ch.connect(target);
-            c.key = ch.register(selector, done ? readOps() : SelectionKey.OP_CONNECT, c);
+            c.key = ch.register(selector, done ? readOps(c) : SelectionKey.OP_CONNECT, c);
             c.connected = done;
             connections.add(c);
             byPeer.put(address, c);
@@ -779,8 +791,9 @@ public final class EventLoop implements Runnable {
         backoff.put(address, new long[]{now + delay, delay});
     }
 
-    private int readOps() {
-        return readsPaused ? 0 : SelectionKey.OP_READ;
+    private int readOps(Connection c) {
+        c.reading = readsFrom(c);
+        return c.reading ? SelectionKey.OP_READ : 0;
     }
 
     private int onSelected(SelectionKey key) {
@@ -800,7 +813,7 @@ public final class EventLoop implements Runnable {
             if (key.isConnectable()) {
                 finishConnect(c);
             }
-            if (key.isValid() && key.isReadable() && !readsPaused) {
+            if (key.isValid() && key.isReadable() && readsFrom(c)) {
                 work += read(c);
             }
             if (key.isValid() && key.isWritable()) {
@@ -855,7 +868,7 @@ public final class EventLoop implements Runnable {
         Connection c = new Connection(ch, false, new FrameReader(frames), now);
         c.connected = true;
         try {
-            c.key = ch.register(selector, readOps(), c);
+            c.key = ch.register(selector, readOps(c), c);
         } catch (IOException e) {
             close(c, false);
             return;
@@ -869,7 +882,7 @@ public final class EventLoop implements Runnable {
                 c.connected = true;
                 c.lastActivityNanos = now;
                 backoff.remove(c.peer);
-                c.key.interestOps(readOps());
+                c.key.interestOps(readOps(c));
                 write(c);
             }
         } catch (IOException e) {
@@ -913,7 +926,7 @@ public final class EventLoop implements Runnable {
                 return work;
             }
             checkBacklog();
-            if (n < READ_BUFFER_BYTES || readsPaused) {
+            if (n < READ_BUFFER_BYTES || !readsFrom(c)) {
                 return work;
             }
         }
@@ -974,11 +987,11 @@ public final class EventLoop implements Runnable {
             return;
         }
         if (c.hasQueued()) {
-            c.key.interestOps(readOps() | SelectionKey.OP_WRITE);
+            c.key.interestOps(readOps(c) | SelectionKey.OP_WRITE);
         } else if (c.retired && c.outbound) {
             close(c, false);
         } else {
-            c.key.interestOps(readOps());
+            c.key.interestOps(readOps(c));
         }
     }
 

@@ -31,4 +31,16 @@ class BackPressureTest {
         assertThat(b.update(900, 2 * MAX_PAUSE + 1)).as("may engage again").isTrue();
         assertThat(b.engaged()).isTrue();
     }
+
+    @Test
+    void whileItHoldsOnlyThePeersThisNodeWaitsForAreRead() {
+        BackPressure b = new BackPressure(HIGH, MAX_PAUSE);
+        assertThat(b.readsFrom(0)).as("released: every stream is read").isTrue();
+        b.update(900, 0);
+        assertThat(b.readsFrom(0)).as("a peer with nothing waiting for it").isFalse();
+        assertThat(b.readsFrom(HIGH / 2)).isFalse();
+        assertThat(b.readsFrom(HIGH / 2 + 1)).as("a peer this node waits for, which may be waiting for it").isTrue();
+        b.update(100, 1);
+        assertThat(b.readsFrom(0)).isTrue();
+    }
 }

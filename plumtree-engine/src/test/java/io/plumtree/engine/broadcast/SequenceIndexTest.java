@@ -61,6 +61,7 @@ class SequenceIndexTest {
             mostFilled = Math.max(mostFilled, (int) Math.ceil(100.0 * index.size() / index.capacity()));
         }
         assertThat(mostFilled).as("percent of slots ever full").isLessThanOrEqualTo(50);
+        assertThat(index.overflowed()).as("a stream's sequences each have their slot").isZero();
         assertThat(index.capacity()).isEqualTo(1 << 18);
         int removed = 0;
         for (long seq = 1; seq <= 99_990; seq++) {

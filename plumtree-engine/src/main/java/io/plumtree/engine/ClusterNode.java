@@ -120,7 +120,7 @@ public final class ClusterNode implements AutoCloseable {
                     return;
                 }
                 Delivery delivery = new Delivery(d.id().origin(), d.id(), d.hops(), d.payload());
-                dispatch.submit(d.id().origin(), () -> {
+                dispatch.submitHeld(d.id().origin(), () -> {
                     for (DeliveryListener l : deliveryListeners) {
                         l.onDelivery(delivery);
                     }
@@ -136,7 +136,7 @@ public final class ClusterNode implements AutoCloseable {
                 } else {
                     log.info("{}: {} {} at {}", name(), event.kind(), e.member().id(), e.member().address());
                 }
-                dispatch.submit(MEMBERSHIP, () -> {
+                dispatch.submitHeld(MEMBERSHIP, () -> {
                     for (MembershipListener l : membershipListeners) {
                         l.onMembershipEvent(event);
                     }
@@ -150,7 +150,12 @@ public final class ClusterNode implements AutoCloseable {
                     return;
                 }
                 StateChange change = new StateChange(k.node(), k.key(), k.oldValue(), k.newValue(), k.version());
-                dispatch.submit(STATE, () -> l.onStateChange(change));
+                dispatch.submitHeld(STATE, () -> l.onStateChange(change));
+            }
+
+            @Override
+            public void endOfTurn() {
+                dispatch.startHeld();
             }
 
             @Override

@@ -115,6 +115,10 @@ public final class EventLoop implements Runnable {
         /** Deliveries and events handed on and not yet consumed. */
         long backlog();
 
+        /** The loop's turn ends: what was handed on during it may start now (see {@link OrderedDispatch#submitHeld}). */
+        default void endOfTurn() {
+        }
+
         /**
          * The core asks for its seeds resolved again ({@link NodeOutput.ResolveSeeds}); called on the loop thread, must
          * resolve elsewhere and hand the addresses back with {@link NodeInput.SeedsResolved} through
@@ -355,6 +359,8 @@ public final class EventLoop implements Runnable {
         } catch (IOException e) {
             log.error("{}: selector failed; the node stops", self, e);
             running = false;
+        } finally {
+            sink.endOfTurn();
         }
         return work;
     }

@@ -1,0 +1,86 @@
+package io.plumtree.engine.net;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Per-key order, and held submissions that start together. */
+class OrderedDispatchTest {
+
+    /** An executor that runs what it is given only when told, and counts what it was given. */
+    private static final class ManualExecutor implements Executor {
+        final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        int executed;
+
+        @Override
+        public void execute(Runnable command) {
+            executed++;
+            queue.add(command);
+        }
+
+        void runAll() {
+            Runnable r;
+            while ((r = queue.poll()) != null) {
+                r.run();
+            }
+        }
+    }
+
+    @Test
+    void tasksOfAKeyRunInSubmissionOrder() {
+        ManualExecutor executor = new ManualExecutor();
+        OrderedDispatch dispatch = new OrderedDispatch(executor);
+        List<String> ran = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            dispatch.submit(i % 2 == 0 ? "a" : "b", () -> ran.add((n % 2 == 0 ? "a" : "b") + n));
+        }
+        assertThat(dispatch.backlog()).isEqualTo(200);
+        executor.runAll();
+        assertThat(dispatch.backlog()).isZero();
+        assertThat(ran.stream().filter(s -> s.startsWith("a")).map(s -> Integer.parseInt(s.substring(1))))
+                .isSorted().hasSize(100);
+        assertThat(ran.stream().filter(s -> s.startsWith("b")).map(s -> Integer.parseInt(s.substring(1))))
+                .isSorted().hasSize(100);
+    }
+
+    @Test
+    void heldTasksWaitForStartAndThenRunInOrderWithOneHandOffPerKey() {
+        ManualExecutor executor = new ManualExecutor();
+        OrderedDispatch dispatch = new OrderedDispatch(executor);
+        List<Integer> ran = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            dispatch.submitHeld("a", () -> ran.add(n));
+        }
+        assertThat(executor.executed).as("nothing started before startHeld").isZero();
+        assertThat(dispatch.backlog()).isEqualTo(50);
+        dispatch.startHeld();
+        assertThat(executor.executed).as("one hand-off for the burst").isOne();
+        dispatch.submit("a", () -> ran.add(50));
+        assertThat(executor.executed).as("the key is busy: the task joins its queue").isOne();
+        executor.runAll();
+        assertThat(ran).hasSize(51).isSorted();
+        assertThat(dispatch.backlog()).isZero();
+        dispatch.startHeld();
+        assertThat(executor.executed).as("nothing held any more").isOne();
+    }
+
+    @Test
+    void aHeldTaskQueuesBehindARunningKeyWithoutASecondStart() {
+        ManualExecutor executor = new ManualExecutor();
+        OrderedDispatch dispatch = new OrderedDispatch(executor);
+        List<Integer> ran = new ArrayList<>();
+        dispatch.submit("a", () -> ran.add(0));
+        dispatch.submitHeld("a", () -> ran.add(1));
+        dispatch.startHeld();
+        assertThat(executor.executed).isOne();
+        executor.runAll();
+        assertThat(ran).containsExactly(0, 1);
+    }
+}

@@ -53,6 +53,8 @@ final class MessageLog {
     private NodeId[] parents;
     /** The payload while cached, else null. */
     private byte[][] payloads;
+    /** The payload's length, kept here so that dropping the oldest payload does not read it (memory long cold). */
+    private int[] sizes;
     private int mask;
 
     /** Position of the next entry. */
@@ -104,6 +106,7 @@ final class MessageLog {
         deliveredHops[i] = hopCount;
         parents[i] = parent;
         payloads[i] = payload;
+        sizes[i] = payload.length;
         cachedBytes += payload.length;
         index.put(id.sequence(), head);
         head++;
@@ -203,7 +206,7 @@ final class MessageLog {
 
     private void uncacheOldest() {
         int i = (int) cacheTail & mask;
-        cachedBytes -= payloads[i].length;
+        cachedBytes -= sizes[i];
         payloads[i] = null;
         evicted++;
         cacheTail++;
@@ -237,6 +240,7 @@ final class MessageLog {
         int[] dh = deliveredHops;
         NodeId[] par = parents;
         byte[][] pay = payloads;
+        int[] sz = sizes;
         int oldMask = mask;
         allocate(capacity * 2);
         for (long p = tail; p < head; p++) {
@@ -249,6 +253,7 @@ final class MessageLog {
             deliveredHops[to] = dh[from];
             parents[to] = par[from];
             payloads[to] = pay[from];
+            sizes[to] = sz[from];
         }
         return true;
     }
@@ -261,6 +266,7 @@ final class MessageLog {
         deliveredHops = new int[capacity];
         parents = new NodeId[capacity];
         payloads = new byte[capacity][];
+        sizes = new int[capacity];
         mask = capacity - 1;
     }
 }

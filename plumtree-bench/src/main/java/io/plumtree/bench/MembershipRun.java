@@ -32,6 +32,7 @@ final class MembershipRun {
             log("%d plumtree nodes started; %d join node 0 at once", n, n - 1);
             long joinStart = System.nanoTime();
             group.join();
+            log("every join call returned after %.3f s", (System.nanoTime() - joinStart) / 1e9);
             List<Long> converged = awaitEvents(group.nodes, "CONVERGED", null);
             double joinS = (max(converged) - joinStart) / 1e9;
             double joinMedianS = (median(converged) - joinStart) / 1e9;

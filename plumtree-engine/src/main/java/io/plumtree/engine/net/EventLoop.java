@@ -177,10 +177,15 @@ public final class EventLoop implements Runnable {
     private long nextHousekeeping;
     /** Id of this node's own broadcast, captured from the core's delivery while a broadcast is handled. */
     private MessageId ownBroadcastId;
-    /** Whether listeners were behind at the last {@link #updateReadPause()}. */
-    private boolean listenersWereBehind;
-    /** Whether back-pressure held at the last {@link #updateReadPause()}, which then looks at every stream. */
-    private boolean backPressureHeld;
+    /**
+     * Whether some stream may have its reads paused (set whenever one is, cleared by {@link #updateReadPause()} once
+     * none is), so that the turn's end looks at every stream until all are read again.
+     */
+    private boolean streamsPaused;
+    /** The most bytes queued to one peer, unless {@link #fullestStale}; see {@link #fullestQueue()}. */
+    private long fullestQueued;
+    /** Whether a queue shrank or went away since {@link #fullestQueued} was counted. */
+    private boolean fullestStale;
     /** Whether listeners fell behind (deliveries waiting over {@link ClusterConfig#maxDeliveryBacklog()}). */
     private boolean listenersBehind;
     /** Whether this node should stop taking in more, for a peer's queue is filling up. */
@@ -616,8 +621,7 @@ public final class EventLoop implements Runnable {
             dropped(to, frame);
             return;
         }
-        c.enqueue(bytes);
-        queuedBytes += bytes.remaining();
+        enqueue(c, bytes);
         framesSent++;
         if (frame instanceof Frame.Membership m) {
             membershipBytesSent += m.message().encodedSize();
@@ -657,13 +661,28 @@ public final class EventLoop implements Runnable {
         return held;
     }
 
-    /** Bytes queued to the peer with the most waiting. */
+    /**
+     * Bytes queued to the peer with the most waiting: kept up to date as queues grow, counted again only after one
+     * shrank (asked once per local broadcast, which at full speed walked every connection hundreds of thousands of
+     * times a second).
+     */
     private long fullestQueue() {
-        long fullest = 0;
-        for (Connection c : connections) {
-            fullest = Math.max(fullest, c.queuedBytes());
+        if (fullestStale) {
+            long fullest = 0;
+            for (Connection c : connections) {
+                fullest = Math.max(fullest, c.queuedBytes());
+            }
+            fullestQueued = fullest;
+            fullestStale = false;
         }
-        return fullest;
+        return fullestQueued;
+    }
+
+    /** Queues {@code bytes} on {@code c} and keeps {@link #fullestQueue()} current. */
+    private void enqueue(Connection c, ByteBuffer bytes) {
+        c.enqueue(bytes);
+        queuedBytes += bytes.remaining();
+        fullestQueued = Math.max(fullestQueued, c.queuedBytes());
     }
 
     /**
@@ -673,17 +692,19 @@ public final class EventLoop implements Runnable {
      */
     private void updateReadPause() {
         boolean held = backPressureHolds();
-        if (!held && !backPressureHeld && listenersBehind == listenersWereBehind) {
+        if (!held && !listenersBehind && !streamsPaused) {
             return;
         }
-        backPressureHeld = held;
-        listenersWereBehind = listenersBehind;
+        boolean paused = false;
         for (Connection c : connections) {
-            if (c.connected && c.key.isValid() && c.reading != readsFrom(c)) {
-                c.reading = !c.reading;
-                c.key.interestOps(readOps(c) | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
+            if (c.connected && c.key.isValid()) {
+                if (c.reading != readsFrom(c)) {
+                    c.key.interestOps(readOps(c) | (c.hasQueued() ? SelectionKey.OP_WRITE : 0));
+                }
+                paused |= !c.reading;
             }
         }
+        streamsPaused = paused;
     }
 
     /** Whether this node reads the stream of {@code c} now (see {@link #updateReadPause()}). */
@@ -768,8 +789,7 @@ public final class EventLoop implements Runnable {
             connections.add(c);
             byPeer.put(address, c);
             ByteBuffer hello = frames.encode(new Frame.Hello(selfAddress));
-            c.enqueue(hello);
-            queuedBytes += hello.remaining();
+            enqueue(c, hello);
             if (done) {
                 backoff.remove(address);
                 write(c);
@@ -799,6 +819,9 @@ public final class EventLoop implements Runnable {
 
     private int readOps(Connection c) {
         c.reading = readsFrom(c);
+        if (!c.reading) {
+            streamsPaused = true;
+        }
         return c.reading ? SelectionKey.OP_READ : 0;
     }
 
@@ -983,6 +1006,9 @@ public final class EventLoop implements Runnable {
         }
         try {
             long written = c.flush();
+            if (written > 0) {
+                fullestStale = true;
+            }
             queuedBytes -= written;
             if (written > 0) {
                 bytesSent += written;
@@ -1010,6 +1036,7 @@ public final class EventLoop implements Runnable {
         }
         long lost = c.queuedBytes();
         int lostFrames = c.discardQueue();
+        fullestStale = true;
         queuedBytes -= lost;
         sendsDropped += lostFrames;
         if (connectFailed && c.peer != null) {

@@ -315,19 +315,7 @@ public final class Plumtree {
                 seq = span.runEnd + 1;
             }
             for (; seq <= a.last() && scanned < MAX_ANNOUNCED_SCAN; seq++, scanned++) {
-                if (span != null && span.aboveRun(seq)) {
-                    continue;
-                }
-                MessageId id = new MessageId(origin, seq);
-                if (log.contains(id, now)) {
-                    continue;
-                }
-                MissingMessages.Outcome outcome = missing.announce(id, from, a.hops());
-                if (outcome == MissingMessages.Outcome.NEW) {
-                    out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
-                } else if (outcome == MissingMessages.Outcome.DROPPED) {
-                    missingDropped++;
-                }
+                announceMissing(origin, seq, span, from, a.hops(), now, out);
             }
         }
     }
@@ -583,23 +571,39 @@ public final class Plumtree {
                 continue;
             }
             for (long seq = low; seq <= run.last() && added < MAX_DIGEST_MISSING; seq++) {
-                if (span != null && span.delivered(seq)) {
-                    continue; // delivered for certain, even if the seen set has forgotten it
-                }
-                MessageId id = new MessageId(run.origin(), seq);
-                if (log.contains(id, now)) {
-                    continue;
-                }
-                MissingMessages.Outcome outcome = missing.announce(id, from, DIGEST_HOPS);
-                if (outcome == MissingMessages.Outcome.NEW) {
+                if (announceMissing(run.origin(), seq, span, from, DIGEST_HOPS, now, out)) {
                     added++;
                     digestRecoveries++;
-                    out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
-                } else if (outcome == MissingMessages.Outcome.DROPPED) {
-                    missingDropped++;
                 }
             }
         }
+    }
+
+    /**
+     * Takes message {@code sequence} of {@code origin} as announced by {@code from} at {@code hops}, unless it was
+     * delivered (in its origin's span, or still in the log): the first announcement of a missing message starts its
+     * graft timer.
+     *
+     * @return whether the message became missing just now
+     */
+    private boolean announceMissing(NodeId origin, long sequence, DeliveredSpan span, NodeId from, int hops, long now,
+                                    Consumer<? super PlumtreeOutput> out) {
+        if (span != null && span.delivered(sequence)) {
+            return false; // delivered for certain, even if the log has forgotten it
+        }
+        MessageId id = new MessageId(origin, sequence);
+        if (log.contains(id, now)) {
+            return false;
+        }
+        MissingMessages.Outcome outcome = missing.announce(id, from, hops);
+        if (outcome == MissingMessages.Outcome.NEW) {
+            out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
+            return true;
+        }
+        if (outcome == MissingMessages.Outcome.DROPPED) {
+            missingDropped++;
+        }
+        return false;
     }
 
     private void onNeighborDown(NodeId peer, Consumer<? super PlumtreeOutput> out) {

@@ -208,6 +208,13 @@ public final class EventLoop implements Runnable {
 
     private volatile boolean running = true;
     private volatile Thread thread;
+    /**
+     * Whether the loop may be blocked in {@code select}, so a thread posting a command must wake it. Set before the
+     * loop looks at the command queue one last time, cleared when it wakes: a poster either sees it set, or posted
+     * before that look. A loop that is busy is not woken at all (a wake-up is a system call, and the poster and the
+     * loop would contend for the selector's wake-up lock on every command).
+     */
+    private volatile boolean sleeping;
 
     /**
      * Binds the sockets and builds the node core; nothing runs until {@link #run()} (or {@link #runOnce}) is called.
@@ -296,7 +303,7 @@ public final class EventLoop implements Runnable {
     /** Runs {@code command} on the loop thread soon. Safe from any thread. */
     public void execute(Runnable command) {
         commands.add(command);
-        if (!inLoop()) {
+        if (sleeping && !inLoop()) {
             selector.wakeup();
         }
     }
@@ -341,10 +348,13 @@ public final class EventLoop implements Runnable {
             long t = System.nanoTime();
             long wake = Math.min(Math.min(timers.nextDeadline(), nextTaskDeadline()), nextHousekeeping);
             long wait = Math.min(wake - t, maxWaitNanos);
+            sleeping = true;
             if (!commands.isEmpty() || !deferred.isEmpty() || wait <= 0) {
+                sleeping = false;
                 selector.selectNow();
             } else {
                 selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)));
+                sleeping = false;
             }
             now = System.nanoTime();
             work += drainCommands();

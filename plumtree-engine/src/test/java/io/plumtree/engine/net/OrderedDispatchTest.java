@@ -4,8 +4,13 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,5 +87,65 @@ class OrderedDispatchTest {
         assertThat(executor.executed).isOne();
         executor.runAll();
         assertThat(ran).containsExactly(0, 1);
+    }
+
+    @Test
+    void burstsFromTheLoopReachAPoolInOrderPerKeyWhileItRuns() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            OrderedDispatch dispatch = new OrderedDispatch(pool);
+            int keys = 5;
+            int perKey = 20_000;
+            List<List<Integer>> ran = new ArrayList<>();
+            for (int k = 0; k < keys; k++) {
+                ran.add(Collections.synchronizedList(new ArrayList<>()));
+            }
+            CountDownLatch done = new CountDownLatch(keys * perKey);
+            for (int i = 0; i < perKey; i++) {
+                for (int k = 0; k < keys; k++) {
+                    int key = k;
+                    int n = i;
+                    dispatch.submitHeld(key, () -> {
+                        ran.get(key).add(n);
+                        done.countDown();
+                    });
+                }
+                if (i % 37 == 0) {
+                    dispatch.startHeld(); // the end of a turn, while earlier bursts still run
+                }
+            }
+            dispatch.startHeld();
+            assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+            for (List<Integer> r : ran) {
+                assertThat(r).hasSize(perKey).isSorted();
+            }
+            assertThat(dispatch.backlog()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aKeyWithMoreThanOneLaunchWorthGivesTheThreadBack() {
+        ManualExecutor executor = new ManualExecutor();
+        OrderedDispatch dispatch = new OrderedDispatch(executor);
+        List<String> ran = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            dispatch.submitHeld("a", () -> {
+                ran.add("a" + n);
+                if (n == 0) {
+                    dispatch.submit("a", () -> ran.add("a-late"));
+                }
+            });
+        }
+        dispatch.submit("b", () -> ran.add("b"));
+        assertThat(executor.executed).isEqualTo(2);
+        executor.queue.poll().run(); // a's first launch: its batch of 100, then it yields with "a-late" still queued
+        assertThat(ran).hasSize(100).doesNotContain("a-late");
+        assertThat(executor.queue).hasSize(2);
+        executor.runAll();
+        assertThat(ran).hasSize(102).endsWith("b", "a-late");
+        assertThat(dispatch.backlog()).isZero();
     }
 }

@@ -64,6 +64,11 @@ public final class ClusterConfig {
     private final long backPressureBytes;
     /** How long a broadcast may wait for queues to drain below {@link #maxQueuedBytes}; zero fails at once. */
     private final Duration broadcastTimeout;
+    /**
+     * Most broadcasts given to {@link ClusterNode#broadcast} and not yet handed to the network (their futures not
+     * complete); a broadcast beyond it waits until half of them are done, up to {@link #broadcastTimeout}, then fails.
+     */
+    private final int maxPendingBroadcasts;
     /** How long a TCP connect may take. */
     private final Duration connectTimeout;
     /** First wait before connecting again to an address that failed; doubles on every failure. */
@@ -111,6 +116,7 @@ public final class ClusterConfig {
         this.maxQueuedBytes = b.maxQueuedBytes;
         this.backPressureBytes = b.backPressureBytes;
         this.broadcastTimeout = b.broadcastTimeout;
+        this.maxPendingBroadcasts = b.maxPendingBroadcasts;
         this.connectTimeout = b.connectTimeout;
         this.reconnectBackoff = b.reconnectBackoff;
         this.maxReconnectBackoff = b.maxReconnectBackoff;
@@ -169,6 +175,9 @@ public final class ClusterConfig {
                     + ") must be positive and at most maxQueuedBytesPerPeer (" + maxQueuedBytesPerPeer + ")");
         }
         notNegative("broadcastTimeout", broadcastTimeout);
+        if (maxPendingBroadcasts < 2) {
+            throw new IllegalArgumentException("maxPendingBroadcasts (" + maxPendingBroadcasts + ") must be at least 2");
+        }
         positive("connectTimeout", connectTimeout);
         positive("reconnectBackoff", reconnectBackoff);
         positive("maxReconnectBackoff", maxReconnectBackoff);
@@ -310,6 +319,14 @@ public final class ClusterConfig {
         return broadcastTimeout;
     }
 
+    /**
+     * Most broadcasts pending (given to {@link ClusterNode#broadcast}, future not complete); beyond it a broadcast
+     * blocks its caller until half of them are done, up to {@link #broadcastTimeout}, then fails.
+     */
+    public int maxPendingBroadcasts() {
+        return maxPendingBroadcasts;
+    }
+
     /** How long a TCP connect may take. */
     public Duration connectTimeout() {
         return connectTimeout;
@@ -401,6 +418,7 @@ public final class ClusterConfig {
         private long maxQueuedBytes = 64L << 20;
         private long backPressureBytes = 1L << 20;
         private Duration broadcastTimeout = Duration.ZERO;
+        private int maxPendingBroadcasts = 1024;
         private Duration connectTimeout = Duration.ofSeconds(3);
         private Duration reconnectBackoff = Duration.ofMillis(100);
         private Duration maxReconnectBackoff = Duration.ofSeconds(5);
@@ -435,6 +453,7 @@ public final class ClusterConfig {
             maxQueuedBytes = c.maxQueuedBytes;
             backPressureBytes = c.backPressureBytes;
             broadcastTimeout = c.broadcastTimeout;
+            maxPendingBroadcasts = c.maxPendingBroadcasts;
             connectTimeout = c.connectTimeout;
             reconnectBackoff = c.reconnectBackoff;
             maxReconnectBackoff = c.maxReconnectBackoff;
@@ -561,6 +580,17 @@ public final class ClusterConfig {
         /** How long a broadcast may wait for the queues to drain (default 0: fail at once). */
         public Builder broadcastTimeout(Duration v) {
             broadcastTimeout = v;
+            return this;
+        }
+
+        /**
+         * Most broadcasts pending: given to {@link ClusterNode#broadcast} and not yet handed to the network (default
+         * 1,024; at least 2). A broadcast beyond it blocks its caller until half of them are done, at most
+         * {@code broadcastTimeout}, then fails with {@link ClusterOverloadedException}; so a publisher faster than the
+         * network neither grows a queue without bound nor wakes up once per message.
+         */
+        public Builder maxPendingBroadcasts(int v) {
+            maxPendingBroadcasts = v;
             return this;
         }
 

@@ -84,6 +84,8 @@ public final class ClusterNode implements AutoCloseable {
     /** The node's own delivery thread, or null when the configuration supplies an executor. */
     private final ExecutorService ownExecutor;
     private final OrderedDispatch dispatch;
+    /** Broadcasts given to {@link #broadcast} and not complete, bounded by {@code maxPendingBroadcasts}. */
+    private final BroadcastWindow window;
     private final List<DeliveryListener> deliveryListeners = new CopyOnWriteArrayList<>();
     private final List<MembershipListener> membershipListeners = new CopyOnWriteArrayList<>();
     /** State listeners by subscription id. */
@@ -113,6 +115,7 @@ public final class ClusterNode implements AutoCloseable {
             ownExecutor = null;
             dispatch = new OrderedDispatch(config.deliveryExecutor());
         }
+        this.window = new BroadcastWindow(config.maxPendingBroadcasts());
         this.loop = new EventLoop(config, new EventLoop.Sink() {
             @Override
             public void delivered(PlumtreeOutput.Deliver d) {
@@ -353,10 +356,16 @@ public final class ClusterNode implements AutoCloseable {
     /**
      * Broadcasts {@code payload} to every live member, this node included (its listeners get it too, with 0 hops).
      *
+     * <p>Returns at once, unless {@link ClusterConfig#maxPendingBroadcasts()} broadcasts are pending (given here, their
+     * futures not complete) and {@link ClusterConfig#broadcastTimeout()} is not zero: then the calling thread waits
+     * until half of them are done, at most the broadcast timeout (never on the node's own network thread). The time
+     * waited here counts against the same timeout as waiting for the outbound queues.
+     *
      * @param payload the bytes, at most {@code broadcast.maxPayloadBytes}; not to be modified afterwards
      * @return completes with the message id once the message is handed to the network; fails with
-     *         {@link PayloadTooLargeException} if it is too large, {@link ClusterOverloadedException} if the outbound
-     *         queues stayed full for the broadcast timeout, {@link IllegalStateException} once closed
+     *         {@link PayloadTooLargeException} if it is too large, {@link ClusterOverloadedException} if the pending
+     *         broadcasts or the outbound queues stayed full for the broadcast timeout (or the wait was interrupted),
+     *         {@link IllegalStateException} once closed
      */
     public CompletableFuture<MessageId> broadcast(byte[] payload) {
         Objects.requireNonNull(payload, "payload");
@@ -370,7 +379,25 @@ public final class ClusterNode implements AutoCloseable {
             result.completeExceptionally(new IllegalStateException("node " + name() + " is closed"));
             return result;
         }
-        loop.execute(() -> loop.broadcast(payload, result));
+        long start = System.nanoTime();
+        long timeout = config.broadcastTimeout().toNanos();
+        boolean admitted;
+        try {
+            admitted = window.acquire(loop.inLoop() ? 0 : timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            result.completeExceptionally(new ClusterOverloadedException("interrupted while waiting for one of the "
+                    + window.max() + " pending broadcasts (maxPendingBroadcasts) to finish; nothing was sent"));
+            return result;
+        }
+        if (!admitted) {
+            result.completeExceptionally(new ClusterOverloadedException(window.max()
+                    + " broadcasts pending (maxPendingBroadcasts) and not half of them done within broadcastTimeout ("
+                    + config.broadcastTimeout().toMillis() + " ms); nothing was sent"));
+            return result;
+        }
+        result.whenComplete((id, e) -> window.release());
+        loop.execute(() -> loop.broadcast(payload, start + timeout, result));
         return result;
     }
 

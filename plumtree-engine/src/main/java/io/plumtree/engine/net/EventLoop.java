@@ -451,17 +451,18 @@ public final class EventLoop implements Runnable {
     }
 
     /**
-     * Broadcasts {@code payload} now, or once the outbound queues drain below their limit within the broadcast
-     * timeout; completes {@code result} with the message id, or fails it. Loop thread only.
+     * Broadcasts {@code payload} now, or once the outbound queues drain below their limit before
+     * {@code deadlineNanos} ({@link System#nanoTime()}, the loop's clock: the caller's start plus the broadcast
+     * timeout, which waiting for a place before the loop already used part of); completes {@code result} with the
+     * message id, or fails it. Loop thread only.
      */
-    public void broadcast(byte[] payload, CompletableFuture<MessageId> result) {
-        long deadline = now + config.broadcastTimeout().toNanos();
+    public void broadcast(byte[] payload, long deadlineNanos, CompletableFuture<MessageId> result) {
         if (waitingBroadcasts.isEmpty() && admitsBroadcast()) {
             broadcastNow(payload, result);
         } else if (config.broadcastTimeout().isZero() || waitingBroadcasts.size() >= MAX_WAITING_BROADCASTS) {
             result.completeExceptionally(overloaded());
         } else {
-            waitingBroadcasts.add(new WaitingBroadcast(payload, result, deadline));
+            waitingBroadcasts.add(new WaitingBroadcast(payload, result, deadlineNanos));
         }
     }
 

@@ -53,6 +53,7 @@ public final class ClusterConfigFactory {
                 .backPressureBytes(p.getQueue().getBackPressureBytes().toBytes())
                 .maxQueuedBytes(p.getQueue().getMaxBytes().toBytes())
                 .broadcastTimeout(p.getQueue().getBroadcastTimeout())
+                .maxPendingBroadcasts(p.getQueue().getMaxPendingBroadcasts())
                 .connectTimeout(p.getConnection().getConnectTimeout())
                 .reconnectBackoff(p.getConnection().getReconnectBackoff())
                 .maxReconnectBackoff(p.getConnection().getMaxReconnectBackoff())

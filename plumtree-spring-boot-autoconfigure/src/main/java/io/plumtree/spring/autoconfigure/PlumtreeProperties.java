@@ -342,6 +342,13 @@ public class PlumtreeProperties {
         private Duration broadcastTimeout = Duration.ZERO;
 
         /**
+         * Most publishes handed to the node and not yet sent (their futures not complete); beyond it a publish waits
+         * until half of them are done (see broadcast-timeout; never longer) and then fails, so a publisher faster than
+         * the network neither grows a queue without bound nor is woken once per message.
+         */
+        private int maxPendingBroadcasts = 1024;
+
+        /**
          * Bytes queued to one peer beyond which this node stops reading from its peers and holds local publishes
          * until that queue is half drained (at most 2 s at a time), so a slow peer slows its upstream instead of
          * losing pushes; at most max-bytes-per-peer.
@@ -370,6 +377,14 @@ public class PlumtreeProperties {
 
         public void setMaxBytes(DataSize maxBytes) {
             this.maxBytes = maxBytes;
+        }
+
+        public int getMaxPendingBroadcasts() {
+            return maxPendingBroadcasts;
+        }
+
+        public void setMaxPendingBroadcasts(int maxPendingBroadcasts) {
+            this.maxPendingBroadcasts = maxPendingBroadcasts;
         }
 
         public Duration getBroadcastTimeout() {

@@ -57,9 +57,13 @@ final class BroadcastWindow {
         return true;
     }
 
-    /** Gives back the place of a broadcast whose future completed. */
-    void release() {
-        if (pending.decrementAndGet() == resume && waiters > 0) {
+    /**
+     * Gives back the places of {@code count} broadcasts the node is done with; the node's thread calls it once per
+     * turn, so the count shared with publishers changes hands once per turn rather than once per broadcast.
+     */
+    void release(int count) {
+        int now = pending.addAndGet(-count);
+        if (now <= resume && now + count > resume && waiters > 0) {
             synchronized (lock) {
                 lock.notifyAll();
             }

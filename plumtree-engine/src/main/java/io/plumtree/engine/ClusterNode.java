@@ -162,6 +162,11 @@ public final class ClusterNode implements AutoCloseable {
             }
 
             @Override
+            public void broadcastsFinished(int count) {
+                window.release(count);
+            }
+
+            @Override
             public long backlog() {
                 return dispatch.backlog();
             }
@@ -396,7 +401,6 @@ public final class ClusterNode implements AutoCloseable {
                     + config.broadcastTimeout().toMillis() + " ms); nothing was sent"));
             return result;
         }
-        result.whenComplete((id, e) -> window.release());
         loop.execute(() -> loop.broadcast(payload, start + timeout, result));
         return result;
     }

@@ -21,7 +21,7 @@ class BroadcastWindowTest {
         }
         assertThat(w.acquire(0)).isFalse();
         assertThat(w.pending()).isEqualTo(4);
-        w.release();
+        w.release(1);
         assertThat(w.acquire(0)).as("a place freed is a place taken, without waiting for half").isTrue();
     }
 
@@ -44,13 +44,36 @@ class BroadcastWindowTest {
             Thread.onSpinWait();
         }
         for (int i = 0; i < 3; i++) {
-            w.release();
+            w.release(1);
         }
         assertThatThrownBy(() -> waiting.get(200, TimeUnit.MILLISECONDS))
                 .as("5 of 8 pending: still over half").isInstanceOf(TimeoutException.class);
-        w.release();
+        w.release(1);
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(w.pending()).isEqualTo(5);
+    }
+
+    @Test
+    void oneReleaseOfATurnsBroadcastsThatJumpsPastHalfWakesTheWaiter() throws Exception {
+        BroadcastWindow w = new BroadcastWindow(8);
+        for (int i = 0; i < 8; i++) {
+            w.acquire(0);
+        }
+        CompletableFuture<Boolean> waiting = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                waiting.complete(w.acquire(TimeUnit.SECONDS.toNanos(30)));
+            } catch (InterruptedException e) {
+                waiting.completeExceptionally(e);
+            }
+        });
+        t.start();
+        while (t.isAlive() && t.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        w.release(7);
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(w.pending()).isEqualTo(2);
     }
 
     @Test
@@ -101,7 +124,7 @@ class BroadcastWindowTest {
                         throw new IllegalStateException(e);
                     }
                     highest.accumulateAndGet(w.pending(), Math::max);
-                    releaser.execute(w::release);
+                    releaser.execute(() -> w.release(1));
                 }
             });
             threads[p].start();

@@ -120,6 +120,14 @@ public final class EventLoop implements Runnable {
         }
 
         /**
+         * The loop is done with {@code count} more broadcasts given to {@link #broadcast}: their futures are complete,
+         * sent or failed. Called on the loop thread once per turn that finished any (and once after the last turn),
+         * so a bound on pending broadcasts is updated once per turn, not once per broadcast.
+         */
+        default void broadcastsFinished(int count) {
+        }
+
+        /**
          * The core asks for its seeds resolved again ({@link NodeOutput.ResolveSeeds}); called on the loop thread, must
          * resolve elsewhere and hand the addresses back with {@link NodeInput.SeedsResolved} through
          * {@link #execute}.
@@ -215,6 +223,8 @@ public final class EventLoop implements Runnable {
      * loop would contend for the selector's wake-up lock on every command).
      */
     private volatile boolean sleeping;
+    /** Broadcasts finished (future completed) this turn and not yet reported to {@link Sink#broadcastsFinished}. */
+    private int broadcastsFinished;
 
     /**
      * Binds the sockets and builds the node core; nothing runs until {@link #run()} (or {@link #runOnce}) is called.
@@ -329,6 +339,7 @@ public final class EventLoop implements Runnable {
             }
         } finally {
             closeAll();
+            reportFinishedBroadcasts();
         }
     }
 
@@ -375,6 +386,7 @@ public final class EventLoop implements Runnable {
             log.error("{}: selector failed; the node stops", self, e);
             running = false;
         } finally {
+            reportFinishedBroadcasts();
             sink.endOfTurn();
         }
         return work;
@@ -460,7 +472,7 @@ public final class EventLoop implements Runnable {
         if (waitingBroadcasts.isEmpty() && admitsBroadcast()) {
             broadcastNow(payload, result);
         } else if (config.broadcastTimeout().isZero() || waitingBroadcasts.size() >= MAX_WAITING_BROADCASTS) {
-            result.completeExceptionally(overloaded());
+            fail(result, overloaded());
         } else {
             waitingBroadcasts.add(new WaitingBroadcast(payload, result, deadlineNanos));
         }
@@ -483,16 +495,29 @@ public final class EventLoop implements Runnable {
         try {
             core.handle(new NodeInput.Broadcast(payload), now, apply);
         } catch (RuntimeException e) {
-            result.completeExceptionally(e);
+            fail(result, e);
             return;
         }
         MessageId id = ownBroadcastId;
         handleDeferred();
         if (id == null) {
-            result.completeExceptionally(new IllegalStateException("the broadcast core did not deliver its own "
-                    + "broadcast"));
+            fail(result, new IllegalStateException("the broadcast core did not deliver its own broadcast"));
         } else {
+            broadcastsFinished++;
             result.complete(id);
+        }
+    }
+
+    private void fail(CompletableFuture<MessageId> result, RuntimeException e) {
+        broadcastsFinished++;
+        result.completeExceptionally(e);
+    }
+
+    private void reportFinishedBroadcasts() {
+        if (broadcastsFinished > 0) {
+            int n = broadcastsFinished;
+            broadcastsFinished = 0;
+            sink.broadcastsFinished(n);
         }
     }
 
@@ -518,7 +543,7 @@ public final class EventLoop implements Runnable {
                 broadcastNow(w.payload, w.result);
             } else if (now - w.deadlineNanos >= 0) {
                 waitingBroadcasts.poll();
-                w.result.completeExceptionally(overloaded());
+                fail(w.result, overloaded());
             } else {
                 return;
             }
@@ -1210,7 +1235,7 @@ public final class EventLoop implements Runnable {
     /** Fails every waiting broadcast and closes every channel. Loop thread, at the end. */
     private void closeAll() {
         for (WaitingBroadcast w : waitingBroadcasts) {
-            w.result.completeExceptionally(new IllegalStateException("node " + self + " closed"));
+            fail(w.result, new IllegalStateException("node " + self + " closed"));
         }
         waitingBroadcasts.clear();
         for (Connection c : List.copyOf(connections)) {

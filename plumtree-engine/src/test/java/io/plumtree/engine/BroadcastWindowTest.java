@@ -27,22 +27,8 @@ class BroadcastWindowTest {
 
     @Test
     void aWaitingCallerGoesOnOnlyOnceHalfTheWindowIsDone() throws Exception {
-        BroadcastWindow w = new BroadcastWindow(8);
-        for (int i = 0; i < 8; i++) {
-            w.acquire(0);
-        }
-        CompletableFuture<Boolean> waiting = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                waiting.complete(w.acquire(TimeUnit.SECONDS.toNanos(30)));
-            } catch (InterruptedException e) {
-                waiting.completeExceptionally(e);
-            }
-        });
-        t.start();
-        while (t.isAlive() && t.getState() != Thread.State.TIMED_WAITING) {
-            Thread.onSpinWait();
-        }
+        BroadcastWindow w = full(8);
+        CompletableFuture<Boolean> waiting = waitingAcquire(w);
         for (int i = 0; i < 3; i++) {
             w.release(1);
         }
@@ -55,22 +41,8 @@ class BroadcastWindowTest {
 
     @Test
     void oneReleaseOfATurnsBroadcastsThatJumpsPastHalfWakesTheWaiter() throws Exception {
-        BroadcastWindow w = new BroadcastWindow(8);
-        for (int i = 0; i < 8; i++) {
-            w.acquire(0);
-        }
-        CompletableFuture<Boolean> waiting = new CompletableFuture<>();
-        Thread t = new Thread(() -> {
-            try {
-                waiting.complete(w.acquire(TimeUnit.SECONDS.toNanos(30)));
-            } catch (InterruptedException e) {
-                waiting.completeExceptionally(e);
-            }
-        });
-        t.start();
-        while (t.isAlive() && t.getState() != Thread.State.TIMED_WAITING) {
-            Thread.onSpinWait();
-        }
+        BroadcastWindow w = full(8);
+        CompletableFuture<Boolean> waiting = waitingAcquire(w);
         w.release(7);
         assertThat(waiting.get(5, TimeUnit.SECONDS)).isTrue();
         assertThat(w.pending()).isEqualTo(2);
@@ -78,9 +50,7 @@ class BroadcastWindowTest {
 
     @Test
     void aWaitThatOutlastsItsTimeoutTakesNoPlace() throws InterruptedException {
-        BroadcastWindow w = new BroadcastWindow(2);
-        w.acquire(0);
-        w.acquire(0);
+        BroadcastWindow w = full(2);
         long start = System.nanoTime();
         assertThat(w.acquire(TimeUnit.MILLISECONDS.toNanos(100))).isFalse();
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(100));
@@ -89,9 +59,7 @@ class BroadcastWindowTest {
 
     @Test
     void anInterruptedWaitThrowsAndTakesNoPlace() throws Exception {
-        BroadcastWindow w = new BroadcastWindow(2);
-        w.acquire(0);
-        w.acquire(0);
+        BroadcastWindow w = full(2);
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
@@ -143,5 +111,31 @@ class BroadcastWindowTest {
     void theConfigRefusesAWindowUnderTwo() {
         assertThatThrownBy(() -> ClusterConfig.builder().nodeName("a").maxPendingBroadcasts(1).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPendingBroadcasts (1)");
+    }
+
+    /** A window of {@code max} with every place taken. */
+    private static BroadcastWindow full(int max) throws InterruptedException {
+        BroadcastWindow w = new BroadcastWindow(max);
+        for (int i = 0; i < max; i++) {
+            assertThat(w.acquire(0)).isTrue();
+        }
+        return w;
+    }
+
+    /** Starts a caller that waits up to 30 s for a place, and answers once it is waiting. */
+    private static CompletableFuture<Boolean> waitingAcquire(BroadcastWindow w) {
+        CompletableFuture<Boolean> waiting = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                waiting.complete(w.acquire(TimeUnit.SECONDS.toNanos(30)));
+            } catch (InterruptedException e) {
+                waiting.completeExceptionally(e);
+            }
+        });
+        t.start();
+        while (t.isAlive() && t.getState() != Thread.State.TIMED_WAITING) {
+            Thread.onSpinWait();
+        }
+        return waiting;
     }
 }

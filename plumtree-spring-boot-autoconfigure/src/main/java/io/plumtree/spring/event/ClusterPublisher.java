@@ -28,10 +28,13 @@ public interface ClusterPublisher {
     }
 
     /**
-     * Serializes {@code event} to JSON and broadcasts it with {@code headers}.
+     * Serializes {@code event} to JSON and broadcasts it with {@code headers}. Returns at once, unless
+     * {@code plumtree.queue.max-pending-broadcasts} publishes are pending and {@code plumtree.queue.broadcast-timeout}
+     * is above zero: then it blocks until half of them are sent, at most that long.
      *
      * @return completes with the message id once the event is handed to the network; fails with
-     *         {@link io.plumtree.engine.ClusterOverloadedException} when the peers do not keep up, or
+     *         {@link io.plumtree.engine.ClusterOverloadedException} when the peers do not keep up or too many publishes
+     *         are pending, or
      *         {@link IllegalStateException} once the node is closed
      * @throws IllegalArgumentException at once, saying why, when the event's type is not allowed, it does not
      *                                  serialize, or it is larger than {@code plumtree.broadcast.max-payload-bytes}

@@ -120,9 +120,10 @@ public final class EventLoop implements Runnable {
         }
 
         /**
-         * The loop is done with {@code count} more broadcasts given to {@link #broadcast}: their futures are complete,
-         * sent or failed. Called on the loop thread once per turn that finished any (and once after the last turn),
-         * so a bound on pending broadcasts is updated once per turn, not once per broadcast.
+         * The loop is done with {@code count} more broadcasts given to {@link #broadcast}, sent or failed; their
+         * futures complete right after this returns. Called on the loop thread at the end of each turn that finished
+         * any (and once after the last turn), so a bound on pending broadcasts is updated once per turn, not once per
+         * broadcast, and is never behind what a future's completion tells its caller.
          */
         default void broadcastsFinished(int count) {
         }
@@ -223,8 +224,12 @@ public final class EventLoop implements Runnable {
      * loop would contend for the selector's wake-up lock on every command).
      */
     private volatile boolean sleeping;
-    /** Broadcasts finished (future completed) this turn and not yet reported to {@link Sink#broadcastsFinished}. */
-    private int broadcastsFinished;
+    /**
+     * Broadcasts finished this turn, to be reported to {@link Sink#broadcastsFinished} and then completed at its end:
+     * their futures, and for each its message id or the exception it fails with (parallel lists).
+     */
+    private final List<CompletableFuture<MessageId>> finishedFutures = new ArrayList<>();
+    private final List<Object> finishedOutcomes = new ArrayList<>();
 
     /**
      * Binds the sockets and builds the node core; nothing runs until {@link #run()} (or {@link #runOnce}) is called.
@@ -503,22 +508,33 @@ public final class EventLoop implements Runnable {
         if (id == null) {
             fail(result, new IllegalStateException("the broadcast core did not deliver its own broadcast"));
         } else {
-            broadcastsFinished++;
-            result.complete(id);
+            finishedFutures.add(result);
+            finishedOutcomes.add(id);
         }
     }
 
     private void fail(CompletableFuture<MessageId> result, RuntimeException e) {
-        broadcastsFinished++;
-        result.completeExceptionally(e);
+        finishedFutures.add(result);
+        finishedOutcomes.add(e);
     }
 
+    /** Reports this turn's finished broadcasts, then completes their futures (callbacks run here, on the loop). */
     private void reportFinishedBroadcasts() {
-        if (broadcastsFinished > 0) {
-            int n = broadcastsFinished;
-            broadcastsFinished = 0;
-            sink.broadcastsFinished(n);
+        int n = finishedFutures.size();
+        if (n == 0) {
+            return;
         }
+        sink.broadcastsFinished(n);
+        for (int i = 0; i < n; i++) {
+            Object outcome = finishedOutcomes.get(i);
+            if (outcome instanceof MessageId id) {
+                finishedFutures.get(i).complete(id);
+            } else {
+                finishedFutures.get(i).completeExceptionally((RuntimeException) outcome);
+            }
+        }
+        finishedFutures.clear();
+        finishedOutcomes.clear();
     }
 
     private void handleDeferred() {

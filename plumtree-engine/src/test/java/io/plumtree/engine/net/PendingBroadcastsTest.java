@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -57,6 +58,25 @@ class PendingBroadcastsTest {
                 accepted.add(f.join());
             }
             assertThat(accepted).hasSize(COUNT);
+            everyNodeDeliversExactly(cluster, nodes, accepted);
+        }
+    }
+
+    @Test
+    void aPublisherKeepingAtMostTheWindowOutstandingIsNeverRefused() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            List<ClusterNode> nodes = cluster.startJoined("w", 2, b -> b.maxPendingBroadcasts(WINDOW));
+            Semaphore outstanding = new Semaphore(WINDOW);
+            List<CompletableFuture<MessageId>> futures = new ArrayList<>();
+            for (int i = 0; i < COUNT; i++) {
+                outstanding.acquire();
+                // a completed future means its place in the window is free already, even with no broadcast timeout
+                futures.add(nodes.get(0).broadcast(new byte[64]).whenComplete((id, e) -> outstanding.release()));
+            }
+            List<MessageId> accepted = new ArrayList<>();
+            for (CompletableFuture<MessageId> f : futures) {
+                accepted.add(f.join());
+            }
             everyNodeDeliversExactly(cluster, nodes, accepted);
         }
     }

@@ -36,6 +36,12 @@ final class PeerSets {
 
     /** Per-origin trees in access order, for LRU eviction. */
     private final LinkedHashMap<NodeId, TreePeers> trees = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * The root and tree {@link #tree} returned last, which a stream of one origin's messages asks for again and
+     * again; not refreshed in {@link #trees}' access order until a tree must be evicted.
+     */
+    private NodeId lastRoot;
+    private TreePeers lastTree;
 
     /** Reservoir sample of live peers, at most {@code maxKnownPeers}, in slot order. */
     private final ArrayList<NodeId> known = new ArrayList<>();
@@ -57,15 +63,23 @@ final class PeerSets {
         if (!config.perOriginTrees()) {
             return neighbours;
         }
+        if (root.equals(lastRoot)) {
+            return lastTree;
+        }
         TreePeers t = trees.get(root);
         if (t == null) {
             if (trees.size() >= config.maxTrees()) {
+                if (lastRoot != null) {
+                    trees.get(lastRoot); // the last tree used is the most recently used, whatever the map saw
+                }
                 NodeId eldest = trees.keySet().iterator().next();
                 trees.remove(eldest);
             }
             t = neighbours.copy();
             trees.put(root, t);
         }
+        lastRoot = root;
+        lastTree = t;
         return t;
     }
 
@@ -181,6 +195,10 @@ final class PeerSets {
             }
         }
         trees.remove(peer);
+        if (peer.equals(lastRoot)) {
+            lastRoot = null;
+            lastTree = null;
+        }
         neighbours.remove(peer);
         while (neighbours.eager().size() < config.eagerFanout() && neighbours.promoteOldestLazy() != null) {
             // promoted one

@@ -631,24 +631,20 @@ public final class Plumtree {
                       Consumer<? super PlumtreeOutput> out) {
         Gossip gossip = new Gossip(id, hops + 1, payload);
         TreePeers tree = peers.tree(id.origin());
-        for (NodeId p : tree.eager()) {
+        for (NodeId p : tree.eagerArray()) {
             if (!p.equals(from)) {
                 send(p, gossip, out);
             }
         }
         if (config.flood()) {
-            for (NodeId p : tree.lazy()) {
+            for (NodeId p : tree.lazyArray()) {
                 if (!p.equals(from)) {
                     send(p, gossip, out);
                 }
             }
             return;
         }
-        for (NodeId p : tree.lazy()) {
-            if (!p.equals(from)) {
-                pending.add(p, id.origin(), id.sequence(), hops + 1);
-            }
-        }
+        pending.add(tree.lazyArray(), from, id.origin(), id.sequence(), hops + 1);
         scheduleFlush(out);
     }
 

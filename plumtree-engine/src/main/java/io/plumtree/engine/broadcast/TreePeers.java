@@ -22,6 +22,14 @@ final class TreePeers {
     private final LinkedHashSet<NodeId> eager;
     private final LinkedHashSet<NodeId> lazy;
 
+    /** {@link #eager} as an array, built on first use after a change; null until then. */
+    private NodeId[] eagerArray;
+    /**
+     * {@link #lazy} as an array, built on first use after a change; null until then. The same array is handed out
+     * while the set is unchanged, so its identity tells announcements queued under one lazy set apart from others.
+     */
+    private NodeId[] lazyArray;
+
     TreePeers(int maxEager, int maxLazy) {
         this.maxEager = maxEager;
         this.maxLazy = maxLazy;
@@ -34,6 +42,8 @@ final class TreePeers {
         TreePeers c = new TreePeers(maxEager, maxLazy);
         c.eager.addAll(eager);
         c.lazy.addAll(lazy);
+        c.eagerArray = eagerArray;
+        c.lazyArray = lazyArray;
         return c;
     }
 
@@ -45,6 +55,7 @@ final class TreePeers {
         if (eager.size() < maxEager) {
             lazy.remove(peer);
             eager.add(peer);
+            changed();
         } else {
             addLazy(peer);
         }
@@ -52,7 +63,9 @@ final class TreePeers {
 
     /** Makes a peer lazy; at the bound it leaves this tree. */
     void demote(NodeId peer) {
-        eager.remove(peer);
+        if (eager.remove(peer)) {
+            changed();
+        }
         addLazy(peer);
     }
 
@@ -73,9 +86,11 @@ final class TreePeers {
             return false;
         }
         if (eager.size() < target) {
+            changed();
             return eager.add(peer);
         }
         if (lazy.size() < lazyTarget) {
+            changed();
             return lazy.add(peer);
         }
         return false;
@@ -83,6 +98,7 @@ final class TreePeers {
 
     /** Removes a peer; reports whether it was eager. */
     boolean remove(NodeId peer) {
+        changed();
         lazy.remove(peer);
         return eager.remove(peer);
     }
@@ -96,6 +112,7 @@ final class TreePeers {
         NodeId p = it.next();
         it.remove();
         eager.add(p);
+        changed();
         return p;
     }
 
@@ -104,6 +121,7 @@ final class TreePeers {
         eager.remove(nth(eager, index));
         lazy.remove(peer);
         eager.add(peer);
+        changed();
     }
 
     /** Replaces the lazy peer at {@code index} (in send order) with {@code peer}. */
@@ -111,6 +129,7 @@ final class TreePeers {
         lazy.remove(nth(lazy, index));
         eager.remove(peer);
         lazy.add(peer);
+        changed();
     }
 
     private static NodeId nth(LinkedHashSet<NodeId> set, int index) {
@@ -124,7 +143,14 @@ final class TreePeers {
     private void addLazy(NodeId peer) {
         if (!lazy.contains(peer) && lazy.size() < maxLazy) {
             lazy.add(peer);
+            changed();
         }
+    }
+
+    /** Drops the arrays: the sets changed. */
+    private void changed() {
+        eagerArray = null;
+        lazyArray = null;
     }
 
     boolean contains(NodeId peer) {
@@ -147,5 +173,28 @@ final class TreePeers {
     /** The lazy peers, live and read-only, in send order. */
     Set<NodeId> lazy() {
         return Collections.unmodifiableSet(lazy);
+    }
+
+    /** The eager peers in send order, as an array the caller must not change. */
+    NodeId[] eagerArray() {
+        NodeId[] a = eagerArray;
+        if (a == null) {
+            a = eager.toArray(new NodeId[0]);
+            eagerArray = a;
+        }
+        return a;
+    }
+
+    /**
+     * The lazy peers in send order, as an array the caller must not change: the same instance until the set
+     * changes.
+     */
+    NodeId[] lazyArray() {
+        NodeId[] a = lazyArray;
+        if (a == null) {
+            a = lazy.toArray(new NodeId[0]);
+            lazyArray = a;
+        }
+        return a;
     }
 }

@@ -64,6 +64,12 @@ public final class Plumtree {
     /** Announcements waiting for the next flush. */
     private final PendingAnnouncements pending;
 
+    /** Announced runs not delivered when announced, waiting for the graft timeout. */
+    private final HeldAnnouncements held;
+
+    /** Whether a {@link PlumtreeTimer.AnnouncementsDue} timer is outstanding. */
+    private boolean heldScheduled;
+
     /** GRAFT token buckets of the peers we grafted from recently; bounded by {@link #maxBuckets}. */
     private final LinkedHashMap<NodeId, TokenBucket> graftBuckets = new LinkedHashMap<>();
     private final int maxBuckets;
@@ -96,6 +102,8 @@ public final class Plumtree {
 
     /** Most runs in one digest; the most recently delivered go first. */
     static final int MAX_DIGEST_RUNS = 1_024;
+    /** Most announced runs held for the graft timeout; announcements past it are looked at at once. */
+    static final int MAX_HELD_RUNS = 16_384;
     /** Most messages one digest may add to the missing table. */
     private static final int MAX_DIGEST_MISSING = 4_096;
     /** Hop count recorded for a message learned of by digest (a digest carries none). */
@@ -171,6 +179,7 @@ public final class Plumtree {
                 config.cacheMaxMessages(), config.cacheMaxBytes());
         this.missing = new MissingMessages(config.cacheMaxMessages(), config.maxEagerPeers() + config.maxLazyPeers());
         this.pending = new PendingAnnouncements(config.maxPendingIHaves(), config.ihaveBatchSize());
+        this.held = new HeldAnnouncements(MAX_HELD_RUNS);
         this.maxBuckets = config.maxKnownPeers() + config.maxEagerPeers() + config.maxLazyPeers();
         this.graftTimeoutNanos = config.graftTimeout().toNanos();
         this.graftTokenNanos = Math.max(1, (long) Math.ceil(1e9 / config.graftRatePerSecond()));
@@ -295,14 +304,17 @@ public final class Plumtree {
     }
 
     /**
-     * Section 4.3, "upon Receive(IHAVE)": remember announcers of missing messages and start the graft timer on the
-     * first announcement. Section 4.5: if the announcer offers a path shorter than the delivered copy's by at least
-     * the threshold, graft it and prune the old parent. An announcement is a run of one origin's messages: the part of
-     * it inside the origin's delivered run is passed over at once, the optimization is weighed against the newest
-     * message of the run, and at most {@value #MAX_ANNOUNCED_SCAN} further sequences are looked at per IHAVE.
+     * Section 4.3, "upon Receive(IHAVE)": remember announcers of missing messages and graft them if they are still
+     * missing after the graft timeout. Section 4.5: if the announcer offers a path shorter than the delivered copy's by
+     * at least the threshold, graft it and prune the old parent. An announcement is a run of one origin's messages:
+     * the part of it inside the origin's delivered run is passed over at once, the optimization is weighed against the
+     * newest message of the run, and at most {@value #MAX_ANNOUNCED_SCAN} further sequences are taken per IHAVE. Those
+     * are held as a run ({@link HeldAnnouncements}) and looked at message by message only when the graft timeout has
+     * passed (departure 8 in docs/broadcast.md): under load the announcement often overtakes the eager copy, which
+     * then arrives in time and costs nothing more.
      */
     private void onIHave(NodeId from, IHave ihave, long now, Consumer<? super PlumtreeOutput> out) {
-        int scanned = 0;
+        long budget = MAX_ANNOUNCED_SCAN;
         for (Announcement a : ihave.announcements()) {
             NodeId origin = a.origin();
             DeliveredSpan span = floors.get(origin);
@@ -310,14 +322,62 @@ public final class Plumtree {
             if (newest >= 0) {
                 maybeOptimize(from, origin, a.hops(), newest, now, out);
             }
-            long seq = a.first();
+            long first = a.first();
+            if (span != null && first >= span.runStart && first <= span.runEnd) {
+                first = span.runEnd + 1;
+            }
+            if (first > a.last() || budget == 0) {
+                continue;
+            }
+            long last = a.last() - first < budget ? a.last() : first + budget - 1;
+            budget -= last - first + 1;
+            if (held.hold(origin, first, last, from, a.hops(), now + graftTimeoutNanos)) {
+                scheduleHeld(now, out);
+                continue;
+            }
+            for (long seq = first; seq <= last; seq++) {
+                MessageId id = announceMissing(origin, seq, span, from, a.hops(), now);
+                if (id != null) {
+                    out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
+                }
+            }
+        }
+    }
+
+    /** Schedules the next look at the held announcements, if there are any and none is pending. */
+    private void scheduleHeld(long now, Consumer<? super PlumtreeOutput> out) {
+        if (!heldScheduled && !held.isEmpty()) {
+            heldScheduled = true;
+            out.accept(new ScheduleTimer(Math.max(1, held.nextDueNanos() - now), new PlumtreeTimer.AnnouncementsDue()));
+        }
+    }
+
+    /**
+     * The held announcements that are due: each message of them still missing is taken as announced, and those that
+     * became missing just now are grafted at once, as their own timer would have done had each had one from the
+     * announcement on.
+     */
+    private void onAnnouncementsDue(long now, Consumer<? super PlumtreeOutput> out) {
+        heldScheduled = false;
+        List<MessageId> due = new ArrayList<>();
+        HeldAnnouncements.Run r;
+        while ((r = held.pollDue(now)) != null) {
+            DeliveredSpan span = floors.get(r.origin());
+            long seq = r.first();
             if (span != null && seq >= span.runStart && seq <= span.runEnd) {
                 seq = span.runEnd + 1;
             }
-            for (; seq <= a.last() && scanned < MAX_ANNOUNCED_SCAN; seq++, scanned++) {
-                announceMissing(origin, seq, span, from, a.hops(), now, out);
+            for (; seq <= r.last(); seq++) {
+                MessageId id = announceMissing(r.origin(), seq, span, r.from(), r.hops(), now);
+                if (id != null) {
+                    due.add(id);
+                }
             }
         }
+        for (MessageId id : due) {
+            onGraftDue(id, now, out);
+        }
+        scheduleHeld(now, out);
     }
 
     /**
@@ -418,6 +478,8 @@ public final class Plumtree {
             pending.drain((peer, ihave) -> send(peer, ihave, out));
         } else if (timer instanceof PlumtreeTimer.GraftDue g) {
             onGraftDue(g.id(), now, out);
+        } else if (timer instanceof PlumtreeTimer.AnnouncementsDue) {
+            onAnnouncementsDue(now, out);
         } else {
             throw new IllegalStateException("unhandled timer " + timer);
         }
@@ -571,7 +633,9 @@ public final class Plumtree {
                 continue;
             }
             for (long seq = low; seq <= run.last() && added < MAX_DIGEST_MISSING; seq++) {
-                if (announceMissing(run.origin(), seq, span, from, DIGEST_HOPS, now, out)) {
+                MessageId id = announceMissing(run.origin(), seq, span, from, DIGEST_HOPS, now);
+                if (id != null) {
+                    out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
                     added++;
                     digestRecoveries++;
                 }
@@ -581,29 +645,28 @@ public final class Plumtree {
 
     /**
      * Takes message {@code sequence} of {@code origin} as announced by {@code from} at {@code hops}, unless it was
-     * delivered (in its origin's span, or still in the log): the first announcement of a missing message starts its
-     * graft timer.
+     * delivered (in its origin's span, or still in the log).
      *
-     * @return whether the message became missing just now
+     * @return the message's id if it became missing just now (the caller starts its graft timer, or grafts), else
+     *         null
      */
-    private boolean announceMissing(NodeId origin, long sequence, DeliveredSpan span, NodeId from, int hops, long now,
-                                    Consumer<? super PlumtreeOutput> out) {
+    private MessageId announceMissing(NodeId origin, long sequence, DeliveredSpan span, NodeId from, int hops,
+                                      long now) {
         if (span != null && span.delivered(sequence)) {
-            return false; // delivered for certain, even if the log has forgotten it
+            return null; // delivered for certain, even if the log has forgotten it
         }
         MessageId id = new MessageId(origin, sequence);
         if (log.contains(id, now)) {
-            return false;
+            return null;
         }
         MissingMessages.Outcome outcome = missing.announce(id, from, hops);
         if (outcome == MissingMessages.Outcome.NEW) {
-            out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
-            return true;
+            return id;
         }
         if (outcome == MissingMessages.Outcome.DROPPED) {
             missingDropped++;
         }
-        return false;
+        return null;
     }
 
     private void onNeighborDown(NodeId peer, Consumer<? super PlumtreeOutput> out) {
@@ -671,13 +734,26 @@ public final class Plumtree {
 
     /**
      * The lowest sequence of a message from {@code origin} that was announced here and has not arrived, or
-     * {@link Long#MAX_VALUE} if none is missing.
+     * {@link Long#MAX_VALUE} if none is missing. Held announcements count from their first message not delivered.
      */
     public long lowestMissingSequence(NodeId origin) {
         long lowest = Long.MAX_VALUE;
         for (Map.Entry<MessageId, MissingMessages.Missing> e : missing.entries()) {
             if (e.getKey().origin().equals(origin)) {
                 lowest = Math.min(lowest, e.getKey().sequence());
+            }
+        }
+        DeliveredSpan span = floors.get(origin);
+        for (HeldAnnouncements.Run r : held.runs()) {
+            if (!r.origin().equals(origin) || r.first() >= lowest) {
+                continue;
+            }
+            long seq = r.first();
+            if (span != null && seq >= span.runStart && seq <= span.runEnd) {
+                seq = span.runEnd + 1;
+            }
+            if (seq <= r.last()) {
+                lowest = Math.min(lowest, seq);
             }
         }
         return lowest;

@@ -104,7 +104,7 @@ public final class Plumtree {
     static final int MAX_DIGEST_RUNS = 1_024;
     /** Most announced runs held for the graft timeout; announcements past it are looked at at once. */
     static final int MAX_HELD_RUNS = 16_384;
-    /** Most messages one digest may add to the missing table. */
+    /** Most sequences beyond the delivered runs one digest may make this node hold or look at. */
     private static final int MAX_DIGEST_MISSING = 4_096;
     /** Hop count recorded for a message learned of by digest (a digest carries none). */
     private static final int DIGEST_HOPS = Integer.MAX_VALUE / 2;
@@ -322,26 +322,42 @@ public final class Plumtree {
             if (newest >= 0) {
                 maybeOptimize(from, origin, a.hops(), newest, now, out);
             }
-            long first = a.first();
-            if (span != null && first >= span.runStart && first <= span.runEnd) {
-                first = span.runEnd + 1;
-            }
-            if (first > a.last() || budget == 0) {
-                continue;
-            }
-            long last = a.last() - first < budget ? a.last() : first + budget - 1;
-            budget -= last - first + 1;
-            if (held.hold(origin, first, last, from, a.hops(), now + graftTimeoutNanos)) {
-                scheduleHeld(now, out);
-                continue;
-            }
-            for (long seq = first; seq <= last; seq++) {
-                MessageId id = announceMissing(origin, seq, span, from, a.hops(), now);
-                if (id != null) {
-                    out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
+            budget -= hold(origin, a.first(), a.last(), span, from, a.hops(), budget, now, out);
+        }
+    }
+
+    /**
+     * Holds messages {@code first..last} of {@code origin}, announced by {@code from} at {@code hops}, for the graft
+     * timeout, less the part inside the origin's delivered run and at most {@code budget} sequences. If
+     * {@link #MAX_HELD_RUNS} are held already, takes each of them as announced at once, with a graft timer of its own.
+     *
+     * @return the sequences held or looked at
+     */
+    private long hold(NodeId origin, long first, long last, DeliveredSpan span, NodeId from, int hops, long budget,
+                      long now, Consumer<? super PlumtreeOutput> out) {
+        if (span != null && first >= span.runStart && first <= span.runEnd) {
+            first = span.runEnd + 1;
+        }
+        if (first > last || budget <= 0) {
+            return 0;
+        }
+        if (last - first >= budget) {
+            last = first + budget - 1;
+        }
+        if (held.hold(origin, first, last, from, hops, now + graftTimeoutNanos)) {
+            scheduleHeld(now, out);
+            return last - first + 1;
+        }
+        for (long seq = first; seq <= last; seq++) {
+            MessageId id = announceMissing(origin, seq, span, from, hops, now);
+            if (id != null) {
+                out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
+                if (hops == DIGEST_HOPS) {
+                    digestRecoveries++;
                 }
             }
         }
+        return last - first + 1;
     }
 
     /** Schedules the next look at the held announcements, if there are any and none is pending. */
@@ -371,6 +387,9 @@ public final class Plumtree {
                 MessageId id = announceMissing(r.origin(), seq, span, r.from(), r.hops(), now);
                 if (id != null) {
                     due.add(id);
+                    if (r.hops() == DIGEST_HOPS) {
+                        digestRecoveries++;
+                    }
                 }
             }
         }
@@ -529,7 +548,7 @@ public final class Plumtree {
         if (!config.perOriginTrees()) {
             peers.tree(id.origin()).promote(target); // shared tree: the edge carries both ways
         }
-        send(target, new Graft(id.origin(), graftBatch(id, m, target, now)), out);
+        send(target, new Graft(id.origin(), graftBatch(id, m, target, now, out)), out);
         long delay = GraftBackoff.delayNanos(graftTimeoutNanos, graftMaxBackoffNanos, m.attempts);
         out.accept(new ScheduleTimer(delay, new PlumtreeTimer.GraftDue(id)));
     }
@@ -537,9 +556,12 @@ public final class Plumtree {
     /**
      * The ids one GRAFT asks {@code target} for: {@code id}, and up to {@code ihaveBatchSize - 1} other messages of
      * the same tree that the target announced and that are still missing. After a burst announced to a lazy peer, a
-     * handful of GRAFTs then recover it, instead of one GRAFT per message against the rate limit.
+     * handful of GRAFTs then recover it, instead of one GRAFT per message against the rate limit. Messages the target
+     * announced that are held and not yet due count too: each becomes missing now, with the graft timer it would have
+     * had from its announcement on.
      */
-    private List<MessageId> graftBatch(MessageId id, MissingMessages.Missing m, NodeId target, long now) {
+    private List<MessageId> graftBatch(MessageId id, MissingMessages.Missing m, NodeId target, long now,
+                                       Consumer<? super PlumtreeOutput> out) {
         m.graftedAtNanos = now;
         List<MessageId> ids = new ArrayList<>();
         ids.add(id);
@@ -556,6 +578,41 @@ public final class Plumtree {
             }
             o.graftedAtNanos = now;
             ids.add(other);
+        }
+        for (HeldAnnouncements.Run r : held.runs()) {
+            if (ids.size() >= config.ihaveBatchSize()) {
+                break;
+            }
+            if (!r.from().equals(target) || !r.origin().equals(id.origin())) {
+                continue;
+            }
+            DeliveredSpan span = floors.get(r.origin());
+            long seq = r.first();
+            if (span != null && seq >= span.runStart && seq <= span.runEnd) {
+                seq = span.runEnd + 1;
+            }
+            for (; seq <= r.last() && ids.size() < config.ihaveBatchSize(); seq++) {
+                if (span != null && span.delivered(seq)) {
+                    continue;
+                }
+                MessageId other = new MessageId(r.origin(), seq);
+                if (log.contains(other, now)) {
+                    continue;
+                }
+                MissingMessages.Outcome outcome = missing.announce(other, target, r.hops());
+                if (outcome == MissingMessages.Outcome.DROPPED) {
+                    missingDropped++;
+                    continue;
+                }
+                if (outcome == MissingMessages.Outcome.NEW) {
+                    out.accept(new ScheduleTimer(Math.max(1, r.dueNanos() - now), new PlumtreeTimer.GraftDue(other)));
+                }
+                MissingMessages.Missing o = missing.get(other);
+                if (o != m && (o.graftedAtNanos == Long.MIN_VALUE || now - o.graftedAtNanos >= graftTimeoutNanos)) {
+                    o.graftedAtNanos = now;
+                    ids.add(other);
+                }
+            }
         }
         return ids;
     }
@@ -617,11 +674,12 @@ public final class Plumtree {
      * A neighbour's digest: every listed message not delivered here, and that this node could have had (from an
      * origin it has heard from, at or above the lowest sequence it delivered of it; from another origin, only if
      * the neighbour delivered it after this node started), is treated as announced by the neighbour, and so grafted
-     * from it if it does not arrive within the graft timeout.
+     * from it if it does not arrive within the graft timeout. Held like an IHAVE's runs, at most
+     * {@value #MAX_DIGEST_MISSING} sequences beyond the delivered runs per digest.
      */
     private void onDigest(NodeId from, PlumtreeMessage.Digest digest, long now, Consumer<? super PlumtreeOutput> out) {
         long uptimeMillis = (now - startedNanos) / 1_000_000;
-        int added = 0;
+        long budget = MAX_DIGEST_MISSING;
         for (PlumtreeMessage.DigestRun run : digest.runs()) {
             DeliveredSpan span = floors.get(run.origin());
             long low;
@@ -632,14 +690,7 @@ public final class Plumtree {
             } else {
                 continue;
             }
-            for (long seq = low; seq <= run.last() && added < MAX_DIGEST_MISSING; seq++) {
-                MessageId id = announceMissing(run.origin(), seq, span, from, DIGEST_HOPS, now);
-                if (id != null) {
-                    out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
-                    added++;
-                    digestRecoveries++;
-                }
-            }
+            budget -= hold(run.origin(), low, run.last(), span, from, DIGEST_HOPS, budget, now, out);
         }
     }
 

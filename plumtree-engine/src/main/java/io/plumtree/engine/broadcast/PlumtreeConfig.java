@@ -21,8 +21,10 @@ import java.util.Objects;
  * @param ihaveInterval         how long announcements wait to be batched into one IHAVE per lazy peer
  * @param ihaveBatchSize        most announcement runs in one IHAVE message (a run is consecutive messages of one
  *                              origin at one hop count), and most message ids in one GRAFT
- * @param maxPendingIHaves      most announcement runs queued per lazy peer; beyond it the oldest run is dropped
- *                              and its messages counted (the peer can still graft them from someone else)
+ * @param maxPendingIHaves      most announcement runs queued between flushes (one run serves all the lazy peers of
+ *                              its tree, so this also bounds each peer's queue); beyond it the oldest run is
+ *                              dropped and its messages counted once per peer (they can still graft them from
+ *                              someone else)
  * @param graftTimeout          how long an announced message may stay missing before the first GRAFT (the paper's
  *                              timer on receiving IHAVE); also the base of the retry backoff
  * @param graftMaxBackoff       ceiling of the exponential backoff between GRAFT retries

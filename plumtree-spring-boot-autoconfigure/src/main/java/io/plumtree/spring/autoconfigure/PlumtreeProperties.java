@@ -788,8 +788,8 @@ public class PlumtreeProperties {
         private Integer ihaveBatchSize;
 
         /**
-         * Most announcement runs queued per lazy peer; beyond it the oldest run is dropped and its messages counted.
-         * Preset 1024.
+         * Most announcement runs queued between flushes (one run serves all the lazy peers of its tree); beyond it
+         * the oldest run is dropped and its messages counted once per peer. Preset 1024.
          */
         private Integer maxPendingIhaves;
 

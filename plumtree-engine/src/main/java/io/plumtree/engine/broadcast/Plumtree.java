@@ -64,12 +64,6 @@ public final class Plumtree {
     /** Announcements waiting for the next flush. */
     private final PendingAnnouncements pending;
 
-    /** Announced runs not delivered when announced, waiting for the graft timeout. */
-    private final HeldAnnouncements held;
-
-    /** Whether a {@link PlumtreeTimer.AnnouncementsDue} timer is outstanding. */
-    private boolean heldScheduled;
-
     /** GRAFT token buckets of the peers we grafted from recently; bounded by {@link #maxBuckets}. */
     private final LinkedHashMap<NodeId, TokenBucket> graftBuckets = new LinkedHashMap<>();
     private final int maxBuckets;
@@ -102,9 +96,7 @@ public final class Plumtree {
 
     /** Most runs in one digest; the most recently delivered go first. */
     static final int MAX_DIGEST_RUNS = 1_024;
-    /** Most announced runs held for the graft timeout; announcements past it are looked at at once. */
-    static final int MAX_HELD_RUNS = 16_384;
-    /** Most sequences beyond the delivered runs one digest may make this node hold or look at. */
+    /** Most messages one digest may add to the missing table. */
     private static final int MAX_DIGEST_MISSING = 4_096;
     /** Hop count recorded for a message learned of by digest (a digest carries none). */
     private static final int DIGEST_HOPS = Integer.MAX_VALUE / 2;
@@ -179,7 +171,6 @@ public final class Plumtree {
                 config.cacheMaxMessages(), config.cacheMaxBytes());
         this.missing = new MissingMessages(config.cacheMaxMessages(), config.maxEagerPeers() + config.maxLazyPeers());
         this.pending = new PendingAnnouncements(config.maxPendingIHaves(), config.ihaveBatchSize());
-        this.held = new HeldAnnouncements(MAX_HELD_RUNS);
         this.maxBuckets = config.maxKnownPeers() + config.maxEagerPeers() + config.maxLazyPeers();
         this.graftTimeoutNanos = config.graftTimeout().toNanos();
         this.graftTokenNanos = Math.max(1, (long) Math.ceil(1e9 / config.graftRatePerSecond()));
@@ -304,17 +295,14 @@ public final class Plumtree {
     }
 
     /**
-     * Section 4.3, "upon Receive(IHAVE)": remember announcers of missing messages and graft them if they are still
-     * missing after the graft timeout. Section 4.5: if the announcer offers a path shorter than the delivered copy's by
-     * at least the threshold, graft it and prune the old parent. An announcement is a run of one origin's messages:
-     * the part of it inside the origin's delivered run is passed over at once, the optimization is weighed against the
-     * newest message of the run, and at most {@value #MAX_ANNOUNCED_SCAN} further sequences are taken per IHAVE. Those
-     * are held as a run ({@link HeldAnnouncements}) and looked at message by message only when the graft timeout has
-     * passed (departure 8 in docs/broadcast.md): under load the announcement often overtakes the eager copy, which
-     * then arrives in time and costs nothing more.
+     * Section 4.3, "upon Receive(IHAVE)": remember announcers of missing messages and start the graft timer on the
+     * first announcement. Section 4.5: if the announcer offers a path shorter than the delivered copy's by at least
+     * the threshold, graft it and prune the old parent. An announcement is a run of one origin's messages: the part of
+     * it inside the origin's delivered run is passed over at once, the optimization is weighed against the newest
+     * message of the run, and at most {@value #MAX_ANNOUNCED_SCAN} further sequences are looked at per IHAVE.
      */
     private void onIHave(NodeId from, IHave ihave, long now, Consumer<? super PlumtreeOutput> out) {
-        long budget = MAX_ANNOUNCED_SCAN;
+        int scanned = 0;
         for (Announcement a : ihave.announcements()) {
             NodeId origin = a.origin();
             DeliveredSpan span = floors.get(origin);
@@ -322,81 +310,14 @@ public final class Plumtree {
             if (newest >= 0) {
                 maybeOptimize(from, origin, a.hops(), newest, now, out);
             }
-            budget -= hold(origin, a.first(), a.last(), span, from, a.hops(), budget, now, out);
-        }
-    }
-
-    /**
-     * Holds messages {@code first..last} of {@code origin}, announced by {@code from} at {@code hops}, for the graft
-     * timeout, less the part inside the origin's delivered run and at most {@code budget} sequences. If
-     * {@link #MAX_HELD_RUNS} are held already, takes each of them as announced at once, with a graft timer of its own.
-     *
-     * @return the sequences held or looked at
-     */
-    private long hold(NodeId origin, long first, long last, DeliveredSpan span, NodeId from, int hops, long budget,
-                      long now, Consumer<? super PlumtreeOutput> out) {
-        if (span != null && first >= span.runStart && first <= span.runEnd) {
-            first = span.runEnd + 1;
-        }
-        if (first > last || budget <= 0) {
-            return 0;
-        }
-        if (last - first >= budget) {
-            last = first + budget - 1;
-        }
-        if (held.hold(origin, first, last, from, hops, now + graftTimeoutNanos)) {
-            scheduleHeld(now, out);
-            return last - first + 1;
-        }
-        for (long seq = first; seq <= last; seq++) {
-            MessageId id = announceMissing(origin, seq, span, from, hops, now);
-            if (id != null) {
-                out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
-                if (hops == DIGEST_HOPS) {
-                    digestRecoveries++;
-                }
-            }
-        }
-        return last - first + 1;
-    }
-
-    /** Schedules the next look at the held announcements, if there are any and none is pending. */
-    private void scheduleHeld(long now, Consumer<? super PlumtreeOutput> out) {
-        if (!heldScheduled && !held.isEmpty()) {
-            heldScheduled = true;
-            out.accept(new ScheduleTimer(Math.max(1, held.nextDueNanos() - now), new PlumtreeTimer.AnnouncementsDue()));
-        }
-    }
-
-    /**
-     * The held announcements that are due: each message of them still missing is taken as announced, and those that
-     * became missing just now are grafted at once, as their own timer would have done had each had one from the
-     * announcement on.
-     */
-    private void onAnnouncementsDue(long now, Consumer<? super PlumtreeOutput> out) {
-        heldScheduled = false;
-        List<MessageId> due = new ArrayList<>();
-        HeldAnnouncements.Run r;
-        while ((r = held.pollDue(now)) != null) {
-            DeliveredSpan span = floors.get(r.origin());
-            long seq = r.first();
+            long seq = a.first();
             if (span != null && seq >= span.runStart && seq <= span.runEnd) {
                 seq = span.runEnd + 1;
             }
-            for (; seq <= r.last(); seq++) {
-                MessageId id = announceMissing(r.origin(), seq, span, r.from(), r.hops(), now);
-                if (id != null) {
-                    due.add(id);
-                    if (r.hops() == DIGEST_HOPS) {
-                        digestRecoveries++;
-                    }
-                }
+            for (; seq <= a.last() && scanned < MAX_ANNOUNCED_SCAN; seq++, scanned++) {
+                announceMissing(origin, seq, span, from, a.hops(), now, out);
             }
         }
-        for (MessageId id : due) {
-            onGraftDue(id, now, out);
-        }
-        scheduleHeld(now, out);
     }
 
     /**
@@ -497,8 +418,6 @@ public final class Plumtree {
             pending.drain((peer, ihave) -> send(peer, ihave, out));
         } else if (timer instanceof PlumtreeTimer.GraftDue g) {
             onGraftDue(g.id(), now, out);
-        } else if (timer instanceof PlumtreeTimer.AnnouncementsDue) {
-            onAnnouncementsDue(now, out);
         } else {
             throw new IllegalStateException("unhandled timer " + timer);
         }
@@ -556,10 +475,7 @@ public final class Plumtree {
     /**
      * The ids one GRAFT asks {@code target} for: {@code id}, and up to {@code ihaveBatchSize - 1} other messages of
      * the same tree that the target announced and that are still missing. After a burst announced to a lazy peer, a
-     * handful of GRAFTs then recover it, instead of one GRAFT per message against the rate limit. Announcements held
-     * and not yet due are not asked for: they are often on their way down the tree, and a GRAFT's answer that beats
-     * them by hops would have this node prune its parent (tried: after the trees formed, a node lost its stream and
-     * lived on GRAFTs, p99 534 ms against 30 ms in {@code BroadcastSimulationTest.treesSettle…}).
+     * handful of GRAFTs then recover it, instead of one GRAFT per message against the rate limit.
      */
     private List<MessageId> graftBatch(MessageId id, MissingMessages.Missing m, NodeId target, long now) {
         m.graftedAtNanos = now;
@@ -639,12 +555,11 @@ public final class Plumtree {
      * A neighbour's digest: every listed message not delivered here, and that this node could have had (from an
      * origin it has heard from, at or above the lowest sequence it delivered of it; from another origin, only if
      * the neighbour delivered it after this node started), is treated as announced by the neighbour, and so grafted
-     * from it if it does not arrive within the graft timeout. Held like an IHAVE's runs, at most
-     * {@value #MAX_DIGEST_MISSING} sequences beyond the delivered runs per digest.
+     * from it if it does not arrive within the graft timeout.
      */
     private void onDigest(NodeId from, PlumtreeMessage.Digest digest, long now, Consumer<? super PlumtreeOutput> out) {
         long uptimeMillis = (now - startedNanos) / 1_000_000;
-        long budget = MAX_DIGEST_MISSING;
+        int added = 0;
         for (PlumtreeMessage.DigestRun run : digest.runs()) {
             DeliveredSpan span = floors.get(run.origin());
             long low;
@@ -655,34 +570,40 @@ public final class Plumtree {
             } else {
                 continue;
             }
-            budget -= hold(run.origin(), low, run.last(), span, from, DIGEST_HOPS, budget, now, out);
+            for (long seq = low; seq <= run.last() && added < MAX_DIGEST_MISSING; seq++) {
+                if (announceMissing(run.origin(), seq, span, from, DIGEST_HOPS, now, out)) {
+                    added++;
+                    digestRecoveries++;
+                }
+            }
         }
     }
 
     /**
      * Takes message {@code sequence} of {@code origin} as announced by {@code from} at {@code hops}, unless it was
-     * delivered (in its origin's span, or still in the log).
+     * delivered (in its origin's span, or still in the log): the first announcement of a missing message starts its
+     * graft timer.
      *
-     * @return the message's id if it became missing just now (the caller starts its graft timer, or grafts), else
-     *         null
+     * @return whether the message became missing just now
      */
-    private MessageId announceMissing(NodeId origin, long sequence, DeliveredSpan span, NodeId from, int hops,
-                                      long now) {
+    private boolean announceMissing(NodeId origin, long sequence, DeliveredSpan span, NodeId from, int hops, long now,
+                                    Consumer<? super PlumtreeOutput> out) {
         if (span != null && span.delivered(sequence)) {
-            return null; // delivered for certain, even if the log has forgotten it
+            return false; // delivered for certain, even if the log has forgotten it
         }
         MessageId id = new MessageId(origin, sequence);
         if (log.contains(id, now)) {
-            return null;
+            return false;
         }
         MissingMessages.Outcome outcome = missing.announce(id, from, hops);
         if (outcome == MissingMessages.Outcome.NEW) {
-            return id;
+            out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
+            return true;
         }
         if (outcome == MissingMessages.Outcome.DROPPED) {
             missingDropped++;
         }
-        return null;
+        return false;
     }
 
     private void onNeighborDown(NodeId peer, Consumer<? super PlumtreeOutput> out) {
@@ -750,26 +671,13 @@ public final class Plumtree {
 
     /**
      * The lowest sequence of a message from {@code origin} that was announced here and has not arrived, or
-     * {@link Long#MAX_VALUE} if none is missing. Held announcements count from their first message not delivered.
+     * {@link Long#MAX_VALUE} if none is missing.
      */
     public long lowestMissingSequence(NodeId origin) {
         long lowest = Long.MAX_VALUE;
         for (Map.Entry<MessageId, MissingMessages.Missing> e : missing.entries()) {
             if (e.getKey().origin().equals(origin)) {
                 lowest = Math.min(lowest, e.getKey().sequence());
-            }
-        }
-        DeliveredSpan span = floors.get(origin);
-        for (HeldAnnouncements.Run r : held.runs()) {
-            if (!r.origin().equals(origin) || r.first() >= lowest) {
-                continue;
-            }
-            long seq = r.first();
-            if (span != null && seq >= span.runStart && seq <= span.runEnd) {
-                seq = span.runEnd + 1;
-            }
-            if (seq <= r.last()) {
-                lowest = Math.min(lowest, seq);
             }
         }
         return lowest;

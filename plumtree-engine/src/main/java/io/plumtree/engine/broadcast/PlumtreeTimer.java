@@ -23,10 +23,6 @@ public sealed interface PlumtreeTimer {
         }
     }
 
-    /** The oldest announcements held for the graft timeout are due: graft what is still missing of them. */
-    record AnnouncementsDue() implements PlumtreeTimer {
-    }
-
     /** Time to send one neighbour a digest of recently delivered messages. */
     record DigestDue() implements PlumtreeTimer {
     }

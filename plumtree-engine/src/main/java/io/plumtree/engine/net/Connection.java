@@ -15,8 +15,12 @@ import java.util.Arrays;
  */
 final class Connection {
 
-    /** Most buffers handed to one gathering write. */
-    private static final int MAX_GATHER = 64;
+    /**
+     * Bytes of the direct buffer frames are copied into before a write: one contiguous write of up to this many bytes
+     * instead of a gathering write of heap buffers, each of which the JDK copies into a temporary direct buffer of
+     * its own anyway.
+     */
+    static final int STAGING_BYTES = 64 * 1024;
 
     final SocketChannel channel;
     /** Whether this node opened it. */
@@ -43,10 +47,17 @@ final class Connection {
     /** Whether read interest is set on {@link #key} (the loop pauses some streams under back-pressure). */
     boolean reading;
 
-    /** Encoded frames waiting to be written, oldest first; the head may be partly written. */
+    /** Encoded frames waiting to be copied into {@link #staging}, oldest first; the head may be partly copied. */
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
-    private final ByteBuffer[] gather = new ByteBuffer[MAX_GATHER];
-    /** Bytes in {@link #queue} not yet written. */
+    /**
+     * The bytes of the next write, between position and limit (direct, {@value #STAGING_BYTES} bytes, made on the
+     * first flush); empty when everything copied was written.
+     */
+    private ByteBuffer staging;
+    /** Where each frame copied whole into {@link #staging} ends in it, in order; {@link #stagedFrames} of them. */
+    private int[] stagedEnds = new int[64];
+    private int stagedFrames;
+    /** Bytes queued or staged and not yet written. */
     private long queuedBytes;
 
     Connection(SocketChannel channel, boolean outbound, FrameReader reader, long nowNanos) {
@@ -62,7 +73,7 @@ final class Connection {
     }
 
     boolean hasQueued() {
-        return !queue.isEmpty();
+        return !queue.isEmpty() || staging != null && staging.hasRemaining();
     }
 
     void enqueue(ByteBuffer frame) {
@@ -71,40 +82,73 @@ final class Connection {
     }
 
     /**
-     * Writes as much of the queue as the socket takes now, coalescing up to {@value #MAX_GATHER} frames per gathering
-     * write.
+     * Writes as much of the queue as the socket takes now: frames are copied in order into the staging buffer, which
+     * goes out in one write per {@value #STAGING_BYTES} bytes; a frame larger than that is copied in parts.
      *
      * @return bytes written
      */
     long flush() throws IOException {
+        ByteBuffer s = staging;
+        if (s == null) {
+            s = ByteBuffer.allocateDirect(STAGING_BYTES).flip();
+            staging = s;
+        }
         long total = 0;
-        while (!queue.isEmpty()) {
-            int n = 0;
-            for (ByteBuffer b : queue) {
-                gather[n++] = b;
-                if (n == MAX_GATHER) {
+        while (true) {
+            if (!s.hasRemaining()) {
+                stagedFrames = 0;
+                if (queue.isEmpty()) {
                     break;
                 }
+                stage(s);
             }
-            long written = channel.write(gather, 0, n);
-            boolean allWritten = !gather[n - 1].hasRemaining();
-            Arrays.fill(gather, 0, n, null);
+            int written = channel.write(s);
             total += written;
             queuedBytes -= written;
-            while (!queue.isEmpty() && !queue.peek().hasRemaining()) {
-                queue.poll();
-            }
-            if (!allWritten) {
+            if (s.hasRemaining()) {
                 break; // the socket's send buffer is full: wait for OP_WRITE
             }
         }
         return total;
     }
 
+    /** Refills the empty staging buffer from the head of the queue. */
+    private void stage(ByteBuffer s) {
+        s.clear();
+        while (!queue.isEmpty() && s.hasRemaining()) {
+            ByteBuffer head = queue.peek();
+            if (head.remaining() <= s.remaining()) {
+                s.put(head);
+                queue.poll();
+                if (stagedFrames == stagedEnds.length) {
+                    stagedEnds = Arrays.copyOf(stagedEnds, stagedFrames * 2);
+                }
+                stagedEnds[stagedFrames++] = s.position();
+            } else if (s.position() == 0) {
+                int limit = head.limit();
+                head.limit(head.position() + s.remaining());
+                s.put(head);
+                head.limit(limit);
+            } else {
+                break;
+            }
+        }
+        s.flip();
+    }
+
     /** Frames dropped with the queue when the connection dies. */
     int discardQueue() {
         int n = queue.size();
+        for (int i = 0; i < stagedFrames; i++) {
+            if (stagedEnds[i] > staging.position()) {
+                n++;
+            }
+        }
         queue.clear();
+        if (staging != null) {
+            staging.clear().flip();
+        }
+        stagedFrames = 0;
         queuedBytes = 0;
         return n;
     }

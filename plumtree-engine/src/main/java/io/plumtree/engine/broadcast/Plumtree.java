@@ -552,9 +552,9 @@ public final class Plumtree {
     }
 
     /**
-     * A neighbour's digest: every listed message not delivered here, and that this node could have had (from an
-     * origin it has heard from, at or above the lowest sequence it delivered of it; from another origin, only if
-     * the neighbour delivered it after this node started), is treated as announced by the neighbour, and so grafted
+     * A neighbour's digest: every listed message not delivered here, and that this node could have had (one the
+     * neighbour delivered after this node started, or, from an origin this node has heard from, one at or above the
+     * lowest sequence it delivered of it), is treated as announced by the neighbour, and so grafted
      * from it if it does not arrive within the graft timeout.
      */
     private void onDigest(NodeId from, PlumtreeMessage.Digest digest, long now, Consumer<? super PlumtreeOutput> out) {
@@ -564,7 +564,9 @@ public final class Plumtree {
             DeliveredSpan span = floors.get(run.origin());
             long low;
             if (span != null) {
-                low = Math.max(run.first(), span.floor);
+                // Below the lowest delivered here only what the neighbour delivered after this node started: the
+                // first message of an origin, lost on every link here while the next one came through, is one of them.
+                low = run.ageMillis() < uptimeMillis ? run.first() : Math.max(run.first(), span.floor);
             } else if (run.ageMillis() < uptimeMillis && !run.origin().equals(self)) {
                 low = run.first();
             } else {

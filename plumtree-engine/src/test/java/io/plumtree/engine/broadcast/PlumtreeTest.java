@@ -418,6 +418,23 @@ class PlumtreeTest {
     }
 
     @Test
+    void aDigestRecoversAnOriginsFirstMessageLostWhileTheNextCameThrough() {
+        core = new Plumtree(SELF, config.toBuilder().digestInterval(Duration.ofSeconds(1)).build(),
+                new SplittableRandom(3));
+        handle(new PlumtreeInput.NeighborUp(C), 0);
+        receive(C, new Gossip(id(3), 1, new byte[]{3}), 1_000 * MS); // id 2 was lost on every link here
+        List<PlumtreeOutput> out = receive(C, new PlumtreeMessage.Digest(List.of(
+                new PlumtreeMessage.DigestRun(ORIGIN, 2, 3, 500))), 2_000 * MS);
+        assertThat(out).as("delivered by C 0.5 s ago, after this node started: below the lowest delivered here, "
+                + "but one it could have had").anyMatch(o -> o instanceof ScheduleTimer t
+                && t.timer().equals(new PlumtreeTimer.GraftDue(id(2))));
+        assertThat(receive(D, new PlumtreeMessage.Digest(List.of(
+                new PlumtreeMessage.DigestRun(ORIGIN, 1, 3, 5_000))), 2_000 * MS))
+                .as("delivered by D before this node started: not asked for").noneMatch(o -> o instanceof ScheduleTimer t
+                        && t.timer().equals(new PlumtreeTimer.GraftDue(id(1))));
+    }
+
+    @Test
     void aDigestNeverAsksAgainForWhatWasDeliveredInARunEvenOnceTheSeenSetForgotIt() {
         core = new Plumtree(SELF, config.toBuilder().digestInterval(Duration.ofSeconds(1)).cacheMaxMessages(4)
                 .seenMaxEntries(4).build(), new SplittableRandom(3));

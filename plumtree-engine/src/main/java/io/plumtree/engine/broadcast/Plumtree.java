@@ -563,12 +563,10 @@ public final class Plumtree {
         for (PlumtreeMessage.DigestRun run : digest.runs()) {
             DeliveredSpan span = floors.get(run.origin());
             long low;
-            if (span != null) {
-                // Below the lowest delivered here only what the neighbour delivered after this node started: the
-                // first message of an origin, lost on every link here while the next one came through, is one of them.
-                low = run.ageMillis() < uptimeMillis ? run.first() : Math.max(run.first(), span.floor);
-            } else if (run.ageMillis() < uptimeMillis && !run.origin().equals(self)) {
-                low = run.first();
+            if (run.ageMillis() < uptimeMillis && !run.origin().equals(self)) {
+                low = run.first(); // even below the lowest delivered here: an origin's first message lost on the way
+            } else if (span != null) {
+                low = Math.max(run.first(), span.floor);
             } else {
                 continue;
             }

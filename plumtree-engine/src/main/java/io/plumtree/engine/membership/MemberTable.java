@@ -106,6 +106,26 @@ final class MemberTable {
         return get(self);
     }
 
+    /**
+     * The other member at {@code address} that is alive or suspect, or null. A scan over every member: for rare
+     * events, not for each message.
+     */
+    NodeId liveAt(String address) {
+        for (int slot = 0; slot < members.size(); slot++) {
+            if (isLive(members.state(slot)) && members.address(slot).equals(address)
+                    && !members.id(slot).equals(self)) {
+                return members.id(slot);
+            }
+        }
+        return null;
+    }
+
+    /** The address of {@code id} while it is alive or suspect, else null; builds no {@link Member} snapshot. */
+    String liveAddress(NodeId id) {
+        int slot = members.slotOf(id);
+        return slot >= 0 && isLive(members.state(slot)) ? members.address(slot) : null;
+    }
+
     /** Every member, in name order (sorted on each call). */
     List<Member> all() {
         int[] slots = members.slotsInNameOrder();

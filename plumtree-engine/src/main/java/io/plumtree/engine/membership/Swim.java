@@ -16,10 +16,12 @@ import io.plumtree.engine.membership.SwimOutput.SendPacket;
 import io.plumtree.engine.membership.SwimOutput.SendStream;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -32,7 +34,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Each probe round pings one member, chosen in randomized round-robin order; a member that does not answer
  * within the probe timeout is probed indirectly through {@code indirectChecks} others and over the stream; if nobody
- * reached it by the end of the round it becomes suspect. A suspect that does not refute (by raising its incarnation)
+ * reached it by the end of the round it becomes suspect. A member whose stream the driver reports lost
+ * ({@link SwimInput.StreamLost}) is probed at the next round, ahead of the order. A suspect that does not refute (by raising its incarnation)
  * before its suspicion expires is declared dead. Updates travel piggybacked on probe traffic and in dedicated gossip
  * packets; a periodic full-state push-pull repairs whatever gossip missed. Lifeguard adds: a local health score that
  * slows this node down when it is itself the problem, suspicion timeouts that shrink with independent
@@ -79,6 +82,12 @@ public final class Swim {
 
     /** Indirect probes this node runs for others: its own ping sequence number to the request. */
     private final LinkedHashMap<Long, Relay> relays = new LinkedHashMap<>();
+
+    /**
+     * Members whose stream was lost ({@link SwimInput.StreamLost}), probed one per tick before the round's order
+     * resumes, each once; at most every member once, and members no longer probeable are skipped.
+     */
+    private final Set<NodeId> probeFirst = new LinkedHashSet<>();
 
     /** The probe of the current round, or null. */
     private Probe probe;
@@ -163,6 +172,8 @@ public final class Swim {
             onLeave(nowNanos, out);
         } else if (input instanceof SwimInput.UpdateMetadata u) {
             onUpdateMetadata(u.metadata());
+        } else if (input instanceof SwimInput.StreamLost l) {
+            onStreamLost(l.address());
         } else {
             throw new IllegalStateException("unhandled input " + input);
         }
@@ -176,6 +187,14 @@ public final class Swim {
     /** What this node knows about a member, or null if it knows none of that name. */
     public Member member(NodeId id) {
         return table.get(id);
+    }
+
+    /**
+     * Where to send to {@code id}: its address while it is alive or suspect, else null (unknown, dead or left).
+     * Cheaper than {@link #member}, which builds a snapshot: for a send per message.
+     */
+    public String routableAddress(NodeId id) {
+        return table.liveAddress(id);
     }
 
     /** Alive and suspect members, this node included: the cluster size estimate the formulas scale with. */
@@ -481,11 +500,22 @@ public final class Swim {
         table.suspectNode(new Suspect(p.incarnation, p.target, self), now, out);
     }
 
+    /** Queues the member at {@code address} to be probed first (see {@link SwimInput.StreamLost}). */
+    private void onStreamLost(String address) {
+        if (!started || table.leaving()) {
+            return;
+        }
+        NodeId id = table.liveAt(address);
+        if (id != null && (probe == null || !probe.target.equals(id))) {
+            probeFirst.add(id);
+        }
+    }
+
     private void startProbe(Consumer<? super SwimOutput> out) {
-        NodeId target = probeOrder.next(table::ids, id -> {
-            Member m = table.get(id);
-            return m != null && !id.equals(self) && !m.state().deadOrLeft();
-        });
+        NodeId target = nextProbeFirst();
+        if (target == null) {
+            target = probeOrder.next(table::ids, this::probeable);
+        }
         if (target == null) {
             return;
         }
@@ -499,6 +529,24 @@ public final class Swim {
         sendPacket(m.address(), messages, out);
         out.accept(new ScheduleTimer(awareness.scale(config.probeTimeout().toNanos()),
                 new SwimTimer.ProbeTimeout(probe.seq)));
+    }
+
+    /** The first member of {@link #probeFirst} still probeable, taking it and any skipped before it; or null. */
+    private NodeId nextProbeFirst() {
+        Iterator<NodeId> it = probeFirst.iterator();
+        while (it.hasNext()) {
+            NodeId id = it.next();
+            it.remove();
+            if (probeable(id)) {
+                return id;
+            }
+        }
+        return null;
+    }
+
+    private boolean probeable(NodeId id) {
+        Member m = table.get(id);
+        return m != null && !id.equals(self) && !m.state().deadOrLeft();
     }
 
     /** No direct ack in time: ask others to probe the target, and try the stream ourselves. */

@@ -52,6 +52,23 @@ public sealed interface SwimInput {
     }
 
     /**
+     * The stream to the member at this address ended or failed without this node closing it: end of stream, a reset,
+     * a refused or timed-out connect. A hint, not evidence: the core probes that member at its next probe tick,
+     * ahead of the round's order, and suspects it only if that probe fails, as any probe. (JGroups' FD_SOCK suspects
+     * a member as soon as its socket closes; here the probe stays the only judge, so a connection closed for any
+     * other reason costs one probe taken early and nothing more.) A crashed process's host closes its sockets at
+     * once, so its peers probe it within one probe interval instead of waiting for its turn in their rounds.
+     *
+     * @param address the member's address, as the stream's peer announced it
+     */
+    record StreamLost(String address) implements SwimInput {
+        /** Validates the field. */
+        public StreamLost {
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /**
      * One datagram arrived.
      *
      * @param fromAddress the sender's address

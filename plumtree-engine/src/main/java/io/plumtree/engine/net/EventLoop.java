@@ -386,6 +386,10 @@ public final class EventLoop implements Runnable {
                 releaseWaitingBroadcasts();
             }
             flushDirty();
+            if (!deferred.isEmpty()) { // streams found lost by this turn's reads and writes
+                handleDeferred();
+                flushDirty();
+            }
             updateReadPause();
         } catch (IOException e) {
             log.error("{}: selector failed; the node stops", self, e);
@@ -968,7 +972,7 @@ public final class EventLoop implements Runnable {
             }
         } catch (IOException e) {
             log.debug("{}: connect to {} failed: {}", self, c.peer, e.toString());
-            close(c, true);
+            lost(c, true);
         }
     }
 
@@ -980,11 +984,11 @@ public final class EventLoop implements Runnable {
             try {
                 n = c.channel.read(readBuffer);
             } catch (IOException e) {
-                close(c, false);
+                lost(c, false);
                 return work;
             }
             if (n < 0) {
-                close(c, false);
+                lost(c, false);
                 return work;
             }
             if (n == 0) {
@@ -1067,7 +1071,7 @@ public final class EventLoop implements Runnable {
                 c.lastActivityNanos = now;
             }
         } catch (IOException e) {
-            close(c, false);
+            lost(c, false);
             return;
         }
         if (c.hasQueued()) {
@@ -1076,6 +1080,19 @@ public final class EventLoop implements Runnable {
             close(c, false);
         } else {
             c.key.interestOps(readOps(c));
+        }
+    }
+
+    /**
+     * Closes a connection the peer's side ended or broke (or that could not be opened) and tells the core, which
+     * probes that member next ({@link NodeInput.StreamLost}): a crashed process's host closes its sockets at once. A
+     * retired connection is expected to end and tells nothing.
+     */
+    private void lost(Connection c, boolean connectFailed) {
+        boolean tell = c.peer != null && !c.retired && connections.contains(c);
+        close(c, connectFailed);
+        if (tell) {
+            deferred.add(new NodeInput.StreamLost(c.peer));
         }
     }
 
@@ -1140,7 +1157,7 @@ public final class EventLoop implements Runnable {
         for (Connection c : List.copyOf(connections)) {
             if (!c.connected && now - c.openedNanos > connectTimeout) {
                 log.debug("{}: connect to {} timed out", self, c.peer);
-                close(c, true);
+                lost(c, true);
             } else if (now - c.lastActivityNanos > idle && !c.hasQueued()) {
                 close(c, false);
             }

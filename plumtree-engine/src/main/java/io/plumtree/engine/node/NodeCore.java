@@ -4,8 +4,6 @@ import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.Plumtree;
 import io.plumtree.engine.broadcast.PlumtreeInput;
 import io.plumtree.engine.broadcast.PlumtreeOutput;
-import io.plumtree.engine.membership.Member;
-import io.plumtree.engine.membership.MemberState;
 import io.plumtree.engine.membership.Swim;
 import io.plumtree.engine.membership.SwimInput;
 import io.plumtree.engine.membership.SwimOutput;
@@ -139,6 +137,8 @@ public final class NodeCore {
             broadcast(new PlumtreeInput.PeerCongested(c.peer(), c.id(), c.hops()), nowNanos, out);
         } else if (input instanceof NodeInput.UpdateMetadata u) {
             membership(new SwimInput.UpdateMetadata(u.metadata()), nowNanos, out);
+        } else if (input instanceof NodeInput.StreamLost l) {
+            membership(new SwimInput.StreamLost(l.address()), nowNanos, out);
         } else {
             throw new IllegalStateException("unhandled input " + input);
         }
@@ -199,12 +199,12 @@ public final class NodeCore {
     private void broadcast(PlumtreeInput input, long now, Consumer<? super NodeOutput> out) {
         plumtree.handle(input, now, o -> {
             if (o instanceof PlumtreeOutput.Send s) {
-                Member m = swim.member(s.to());
-                if (m == null || m.state() == MemberState.DEAD || m.state() == MemberState.LEFT) {
+                String address = swim.routableAddress(s.to());
+                if (address == null) {
                     unroutable++;
                     return;
                 }
-                out.accept(new NodeOutput.SendFrame(m.address(), new Frame.Broadcast(self, s.message())));
+                out.accept(new NodeOutput.SendFrame(address, new Frame.Broadcast(self, s.message())));
             } else if (o instanceof PlumtreeOutput.ScheduleTimer t) {
                 out.accept(new NodeOutput.ScheduleTimer(t.delayNanos(), new NodeTimer.Broadcast(t.timer())));
             } else if (o instanceof PlumtreeOutput.Deliver d) {
@@ -221,12 +221,12 @@ public final class NodeCore {
     private void state(StateInput input, long now, Consumer<? super NodeOutput> out) {
         state.handle(input, now, o -> {
             if (o instanceof StateOutput.Send s) {
-                Member m = swim.member(s.to());
-                if (m == null || m.state() == MemberState.DEAD || m.state() == MemberState.LEFT) {
+                String address = swim.routableAddress(s.to());
+                if (address == null) {
                     unroutable++;
                     return;
                 }
-                out.accept(new NodeOutput.SendFrame(m.address(), new Frame.State(self, s.message())));
+                out.accept(new NodeOutput.SendFrame(address, new Frame.State(self, s.message())));
             } else if (o instanceof StateOutput.ScheduleTimer t) {
                 out.accept(new NodeOutput.ScheduleTimer(t.delayNanos(), new NodeTimer.State(t.timer())));
             } else if (o instanceof StateOutput.KeyChanged k) {

@@ -124,6 +124,20 @@ public sealed interface NodeInput {
     }
 
     /**
+     * The stream to this address ended or failed without the driver closing it (end of stream, reset, refused or
+     * timed-out connect): membership probes the member there next
+     * ({@link io.plumtree.engine.membership.SwimInput.StreamLost}).
+     *
+     * @param address the peer's address, as its hello announced it
+     */
+    record StreamLost(String address) implements NodeInput {
+        /** Validates the field. */
+        public StreamLost {
+            Objects.requireNonNull(address, "address");
+        }
+    }
+
+    /**
      * A command for the replicated state: {@code Set}, {@code Delete}, {@code Subscribe} or {@code Unsubscribe}.
      *
      * @param command the state core's input

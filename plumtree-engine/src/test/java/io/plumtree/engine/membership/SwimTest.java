@@ -141,6 +141,38 @@ class SwimTest {
     }
 
     @Test
+    void aMemberWhoseStreamWasLostIsProbedAtTheNextTickAheadOfTheRound() {
+        create(SwimConfig.lan(), A, B, C, D, E);
+        handle(new SwimInput.Start(), 0);
+        List<NodeId> round = new ArrayList<>();
+        for (int tick = 1; tick <= 5; tick++) {
+            round.add(pingIn(fire(new SwimTimer.ProbeTick(), tick * S)).target());
+        }
+        assertThat(round).as("one round probes each member once").containsExactlyInAnyOrder(A, B, C, D, E);
+        NodeId last = round.get(4);
+
+        create(SwimConfig.lan(), A, B, C, D, E); // same seed: the same round
+        handle(new SwimInput.Start(), 0);
+        handle(new SwimInput.StreamLost("nobody"), 0);
+        handle(new SwimInput.StreamLost("self"), 0);
+        handle(new SwimInput.StreamLost(last.name()), 0);
+        handle(new SwimInput.StreamLost(last.name()), 0);
+        List<NodeId> probed = new ArrayList<>();
+        for (int tick = 1; tick <= 6; tick++) {
+            probed.add(pingIn(fire(new SwimTimer.ProbeTick(), tick * S)).target());
+        }
+        assertThat(probed).as("the lost member first, once, then the round as it was")
+                .containsExactly(last, round.get(0), round.get(1), round.get(2), round.get(3), last);
+
+        create(SwimConfig.lan(), A, B, C, D, E);
+        handle(new SwimInput.Start(), 0);
+        packet("b", 0, new Dead(1, last, B));
+        handle(new SwimInput.StreamLost(last.name()), 0);
+        assertThat(pingIn(fire(new SwimTimer.ProbeTick(), S)).target()).as("a dead member is not probed")
+                .isEqualTo(round.get(0));
+    }
+
+    @Test
     void buddySystemTellsASuspectItIsSuspectedFirstInThePing() {
         create(SwimConfig.lan(), A);
         packet("b", 0, new Suspect(1, A, B));

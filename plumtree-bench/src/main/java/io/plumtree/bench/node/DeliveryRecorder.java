@@ -11,10 +11,11 @@ import java.util.List;
 /**
  * What one node delivered: for each sequence number, the latency from publish to delivery here, in microseconds plus
  * one (0 means not delivered), and for the publisher the publish time of each sequence, in microseconds since the
- * recorder was made. Both are held in chunks of {@value #CHUNK} ints allocated as sequences reach them, so a rated
- * run does not grow the heap it measures much, and a long full-speed run (JGroups publishes 500,000 a second here)
- * needs 8 bytes per message and never a copy of everything recorded. Thread-safe (deliveries may come from several
- * threads).
+ * recorder was made. Both are held in chunks of {@value #CHUNK} ints, those of the expected number of messages
+ * allocated up front (the publish times at the first publish, so only the publisher holds them), so a rated run does
+ * not grow the heap it measures; beyond that they are allocated as sequences reach them, so a long full-speed run
+ * (JGroups publishes 500,000 a second here) needs 8 bytes per message and never a copy of everything recorded.
+ * Thread-safe (deliveries may come from several threads).
  */
 public final class DeliveryRecorder {
 
@@ -34,9 +35,13 @@ public final class DeliveryRecorder {
     private long deliveries;
     private long duplicates;
 
+    /** Expected number of messages: the chunks holding them are allocated up front. */
+    private final int capacity;
+
     /** @param capacity expected number of messages; the chunks holding them are allocated up front */
     public DeliveryRecorder(int capacity) {
-        latencyMicros.reserve(Math.max(1024, capacity));
+        this.capacity = Math.max(1024, capacity);
+        latencyMicros.reserve(this.capacity);
     }
 
     /** Records the delivery of the payload at {@code offset} in {@code p}, now. */
@@ -59,9 +64,17 @@ public final class DeliveryRecorder {
 
     /** Records that {@code sequence} was published at {@code nanos}. */
     public synchronized void published(long sequence, long nanos) {
+        if (published == 0) {
+            publishMicros.reserve(capacity); // a 10-minute run at 2,000/s once grew node 0's heap by 4 MiB here
+        }
         int seq = (int) sequence;
         publishMicros.set(seq, Math.toIntExact(Math.floorDiv(nanos - epochNanos, 1000))); // runs shorter than 35 min
         published = Math.max(published, seq + 1);
+    }
+
+    /** Chunks of publish times held; for tests. */
+    synchronized int publishChunks() {
+        return publishMicros.chunks.size();
     }
 
     /** Distinct messages delivered. */

@@ -54,4 +54,16 @@ class DeliveryRecorderTest {
         assertThat(in.readInt()).isEqualTo(8);
         assertThat(in.readInt()).as("nothing published here").isZero();
     }
+
+    @Test
+    void thePublishTimesOfTheExpectedMessagesAreAllocatedAtTheFirstPublishNotDuringTheRun() {
+        DeliveryRecorder r = new DeliveryRecorder(3 << 20);
+        assertThat(r.publishChunks()).as("a node that never publishes holds none").isZero();
+        r.published(0, System.nanoTime());
+        assertThat(r.publishChunks()).isEqualTo(3);
+        r.published((3 << 20) - 1, System.nanoTime());
+        assertThat(r.publishChunks()).as("nothing more while the expected messages are published").isEqualTo(3);
+        r.published(3 << 20, System.nanoTime());
+        assertThat(r.publishChunks()).as("beyond them, a chunk at a time").isEqualTo(4);
+    }
 }

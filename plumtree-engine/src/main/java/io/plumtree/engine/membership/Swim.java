@@ -35,11 +35,11 @@ import java.util.random.RandomGenerator;
  * <p>Each probe round pings one member, chosen in randomized round-robin order; a member that does not answer
  * within the probe timeout is probed indirectly through {@code indirectChecks} others and over the stream; if nobody
  * reached it by the end of the round it becomes suspect. A member whose stream the driver reports lost
- * ({@link SwimInput.StreamLost}) is probed at the next round, ahead of the order. A suspect that does not refute (by raising its incarnation)
- * before its suspicion expires is declared dead. Updates travel piggybacked on probe traffic and in dedicated gossip
- * packets; a periodic full-state push-pull repairs whatever gossip missed. Lifeguard adds: a local health score that
- * slows this node down when it is itself the problem, suspicion timeouts that shrink with independent
- * confirmations, and telling a suspect it is suspected with each ping.
+ * ({@link SwimInput.StreamLost}) is probed at the next round, ahead of the order. A suspect that does not refute (by
+ * raising its incarnation) before its suspicion expires is declared dead. Updates travel piggybacked on probe traffic
+ * and in dedicated gossip packets; a periodic full-state push-pull repairs whatever gossip missed. Lifeguard adds: a
+ * local health score that slows this node down when it is itself the problem, suspicion timeouts that shrink with
+ * independent confirmations, and telling a suspect it is suspected with each ping.
  *
  * <h2>How a driver uses it</h2>
  * <ol>

@@ -88,7 +88,7 @@ public final class ChurnScenario {
         int crashCount = (int) Math.round(s.crashFraction() * n);
         for (int k = 0; k < crashCount; k++) {
             tracker.kill(order[k], crashAt);
-            cluster.sim.crash(order[k], crashAt);
+            cluster.crash(order[k], crashAt);
         }
         int[] senders = new int[s.senders()];
         for (int k = 0; k < senders.length; k++) {

@@ -6,6 +6,7 @@ import io.plumtree.engine.node.NodeCore;
 import io.plumtree.engine.node.NodeInput;
 import io.plumtree.engine.node.NodeOutput;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,22 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
 
     /** The seed addresses of the last join, handed back whenever the core asks to resolve its seeds again. */
     private List<String> seeds = List.of();
+
+    /**
+     * How long a stream with a peer stays open without traffic: {@link io.plumtree.engine.ClusterConfig#idleTimeout()}'s
+     * default.
+     */
+    static final long IDLE_NANOS = 120_000_000_000L;
+
+    /**
+     * When a frame last went to or came from each peer (by index): the streams a real node would hold open, whose
+     * end a crash of that peer makes visible ({@link SimCluster#crash}). Entries idle past {@link #IDLE_NANOS} are
+     * dropped as the map is written, so it holds at most the peers of the last two minutes.
+     */
+    private final HashMap<Integer, Long> streamActivity = new HashMap<>();
+
+    /** Latest time {@link #streamActivity} was swept. */
+    private long sweptAt;
 
     /** Encodes and decodes everything sent, as a real wire would. */
     private final WireLoopback wire;
@@ -61,10 +78,29 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
         return unknownAddress;
     }
 
+    /** Whether this node would hold a stream open with node {@code peer} at {@code now}. */
+    boolean streamOpenWith(int peer, long now) {
+        Long last = streamActivity.get(peer);
+        return last != null && now - last <= IDLE_NANOS;
+    }
+
+    private void streamUsed(int peer, long now) {
+        streamActivity.put(peer, now);
+        if (now - sweptAt > IDLE_NANOS) {
+            streamActivity.values().removeIf(t -> now - t > IDLE_NANOS);
+            sweptAt = now;
+        }
+    }
+
     @Override
     public void handle(NodeInput input, long now, Simulation.Outbox<NodeInput> out) {
         if (input instanceof NodeInput.Join j) {
             seeds = j.seedAddresses();
+        } else if (input instanceof NodeInput.FrameReceived f) {
+            Integer from = indexOfAddress.get(f.fromAddress());
+            if (from != null) {
+                streamUsed(from, now);
+            }
         }
         core.handle(input, now, o -> {
             if (o instanceof NodeOutput.SendPacket p) {
@@ -84,6 +120,7 @@ public final class ClusterSimNode implements Simulation.Node<NodeInput> {
                     unknownAddress++;
                     return;
                 }
+                streamUsed(to, now);
                 out.send(to, new NodeInput.FrameReceived(address, carried), Simulation.Link.RELIABLE);
             } else if (o instanceof NodeOutput.ScheduleTimer t) {
                 out.timer(t.delayNanos(), new NodeInput.TimerFired(t.timer()));

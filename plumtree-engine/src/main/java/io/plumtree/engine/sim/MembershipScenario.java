@@ -50,7 +50,7 @@ public final class MembershipScenario {
         SimCluster cluster = new SimCluster(n, s.network(), swim, plumtree, random, tracker);
         for (int k = 0; k < s.kill(); k++) {
             tracker.kill(order[k], killAt);
-            cluster.sim.crash(order[k], killAt);
+            cluster.crash(order[k], killAt);
         }
         int slowCount = (int) Math.round(s.slowFraction() * n);
         for (int k = 0; k < slowCount; k++) {

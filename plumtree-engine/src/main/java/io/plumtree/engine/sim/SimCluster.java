@@ -59,6 +59,23 @@ final class SimCluster {
         return nodes[i].core();
     }
 
+    /**
+     * Crashes node {@code node} at {@code atNanos} as a process dies on a live host: the host closes its sockets, so
+     * every node that held a stream open with it (traffic within {@link ClusterSimNode#IDLE_NANOS}) reads the end of
+     * it one link latency later ({@link NodeInput.StreamLost}). Connects to it afterwards are not modelled (a real
+     * host refuses them, another hint), so the simulator gives that hint less often than a real cluster.
+     */
+    void crash(int node, long atNanos) {
+        sim.crash(node, atNanos);
+        sim.at(atNanos, () -> {
+            for (int i = 0; i < size(); i++) {
+                if (i != node && !sim.isCrashed(i) && nodes[i].streamOpenWith(node, atNanos)) {
+                    sim.schedule(i, new NodeInput.StreamLost(addresses[node]), atNanos + sim.latency(node, i));
+                }
+            }
+        });
+    }
+
     /** Starts node 0 at time 0, and every other node at a random time in {@code [0, spreadNanos)}, joining node 0. */
     void startAndJoin(SplittableRandom random, long spreadNanos) {
         sim.schedule(0, new NodeInput.Start(), 0);

@@ -202,6 +202,14 @@ public final class Simulation<I> {
         pushFault(Math.max(atNanos, now), node, () -> crashed[node] = true);
     }
 
+    /**
+     * Runs {@code action} at {@code atNanos}, between events, after the faults scheduled for that time before it: to
+     * look at the nodes then and schedule what follows from it.
+     */
+    public void at(long atNanos, Runnable action) {
+        pushFault(Math.max(atNanos, now), 0, action);
+    }
+
     /** Pauses node {@code i} from {@code atNanos} for {@code durationNanos}. */
     public void pause(int node, long atNanos, long durationNanos) {
         pushFault(Math.max(atNanos, now), node, () -> pausedUntil[node] = now + durationNanos);

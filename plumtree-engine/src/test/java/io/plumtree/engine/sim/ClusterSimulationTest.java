@@ -34,6 +34,19 @@ class ClusterSimulationTest {
     }
 
     @Test
+    void aKilledProcessIsProbedAtOnceByTheMembersHoldingAStreamWithIt() {
+        // kill -9 on a live host: the members holding a stream with it read its end and probe it at their next tick,
+        // so the first suspicion comes within about a probe round, not when some member's shuffled order reaches it;
+        // the rest is the shortest suspicion timeout, 4 * log10(20) * 1 s = 5.2 s, once two others confirm
+        for (long seed = 1; seed <= 12; seed++) {
+            MembershipResult r = membership(20, 1, 0, 0, true, 40, 20, seed);
+            assertThat(r.firstDetectS()).as(seed(r)).isBetween(0.0, 2.5);
+            assertThat(r.deadAllS()).as(seed(r)).isBetween(5.2, 7.8);
+            assertThat(r.falsePositives()).as(seed(r)).isZero();
+        }
+    }
+
+    @Test
     void steadyStateTrafficPerNodeDoesNotGrowWithTheCluster() {
         MembershipResult small = membership(20, 0, 0, 0, true, 40, 30, 5);
         MembershipResult large = membership(200, 0, 0, 0, true, 40, 30, 5);

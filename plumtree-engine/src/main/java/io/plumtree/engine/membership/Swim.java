@@ -110,12 +110,6 @@ public final class Swim {
     /** Whether {@link SwimInput.Start} was handled (the periodic timers run). */
     private boolean started;
 
-    /** {@link TransmitQueue#enqueued()} at the last gossip round: anything queued since is news. */
-    private long gossipedUpTo;
-
-    /** Whether a {@link SwimTimer.NewsGossip} is pending. */
-    private boolean newsRoundScheduled;
-
     /** An indirect probe run for another member: whom to answer, under which sequence number. */
     private record Relay(long requesterSeq, String requesterAddress, boolean wantNack) {
     }
@@ -159,17 +153,6 @@ public final class Swim {
             }
             out.accept(o);
         });
-        scheduleNewsRound(out);
-    }
-
-    /** Follows news with a gossip round after {@link SwimConfig#newsGossipDelay()}, unless one is pending. */
-    private void scheduleNewsRound(Consumer<? super SwimOutput> out) {
-        long delay = config.newsGossipDelay().toNanos();
-        if (delay > 0 && started && !newsRoundScheduled && queue.enqueued() > gossipedUpTo && queue.size() > 0
-                && table.size() > 1) {
-            newsRoundScheduled = true;
-            out.accept(new ScheduleTimer(delay, new SwimTimer.NewsGossip()));
-        }
     }
 
     private void dispatch(SwimInput input, long nowNanos, Consumer<? super SwimOutput> out) {
@@ -467,11 +450,6 @@ public final class Swim {
         } else if (timer instanceof SwimTimer.GossipTick) {
             gossip(now, out);
             out.accept(new ScheduleTimer(config.gossipInterval().toNanos(), timer));
-        } else if (timer instanceof SwimTimer.NewsGossip) {
-            newsRoundScheduled = false;
-            if (queue.enqueued() > gossipedUpTo) {
-                gossip(now, out);
-            }
         } else if (timer instanceof SwimTimer.PushPullTick) {
             if (!table.leaving()) {
                 pushPull(out);
@@ -638,7 +616,6 @@ public final class Swim {
 
     /** Gossip to a few members, live ones or those dead for less than gossipToTheDeadTime (memberlist gossip). */
     private void gossip(long now, Consumer<? super SwimOutput> out) {
-        gossipedUpTo = queue.enqueued();
         long toTheDead = config.gossipToTheDeadTime().toNanos();
         List<Member> targets = randomMembers(config.gossipNodes(), m -> {
             if (m.id().equals(self)) {

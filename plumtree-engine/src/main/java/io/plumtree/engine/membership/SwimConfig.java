@@ -16,13 +16,6 @@ import java.util.Objects;
  * @param suspicionMaxTimeoutMult the longest suspicion timeout (no confirmations) as a multiple of the shortest
  * @param gossipInterval          time between dedicated gossip packets
  * @param gossipNodes             members each gossip round sends to
- * @param newsGossipDelay         a node that queued an update it had not heard before gossips a round this long
- *                                after, instead of waiting for the next of its periodic rounds (up to
- *                                {@code gossipInterval}), at most one such round per delay: news crosses the cluster
- *                                in a few of these delays rather than a few gossip intervals, and every update is
- *                                still sent its {@code retransmitMult * ceil(log10(n + 1))} times in all (not in
- *                                memberlist, which gossips on its interval only); zero turns it off, and a delay
- *                                as long as {@code gossipInterval} gains nothing
  * @param retransmitMult          an update is piggybacked {@code retransmitMult * ceil(log10(n + 1))} times
  * @param pushPullInterval        time between full state exchanges with one random member (scaled up beyond 32
  *                                members)
@@ -70,7 +63,6 @@ public record SwimConfig(
         int suspicionMaxTimeoutMult,
         Duration gossipInterval,
         int gossipNodes,
-        Duration newsGossipDelay,
         int retransmitMult,
         Duration pushPullInterval,
         Duration joinSyncDelay,
@@ -106,10 +98,6 @@ public record SwimConfig(
         positive("suspicionMaxTimeoutMult", suspicionMaxTimeoutMult);
         positive("gossipInterval", gossipInterval);
         positive("gossipNodes", gossipNodes);
-        Objects.requireNonNull(newsGossipDelay, "newsGossipDelay");
-        if (newsGossipDelay.isNegative()) {
-            throw new IllegalArgumentException("newsGossipDelay must not be negative, got " + newsGossipDelay);
-        }
         positive("retransmitMult", retransmitMult);
         positive("pushPullInterval", pushPullInterval);
         Objects.requireNonNull(joinSyncDelay, "joinSyncDelay");
@@ -159,7 +147,6 @@ public record SwimConfig(
                 .suspicionMult(6)
                 .gossipInterval(Duration.ofMillis(500))
                 .gossipNodes(4)
-                .newsGossipDelay(Duration.ofMillis(100))
                 .retransmitMult(4)
                 .pushPullInterval(Duration.ofSeconds(60))
                 .joinSyncDelay(Duration.ofSeconds(10))
@@ -176,7 +163,6 @@ public record SwimConfig(
                 .probeTimeout(Duration.ofMillis(200))
                 .suspicionMult(3)
                 .gossipInterval(Duration.ofMillis(100))
-                .newsGossipDelay(Duration.ofMillis(10))
                 .pushPullInterval(Duration.ofSeconds(15))
                 .joinSyncDelay(Duration.ofSeconds(1))
                 .gossipToTheDeadTime(Duration.ofSeconds(15))
@@ -228,7 +214,6 @@ public record SwimConfig(
         private int suspicionMaxTimeoutMult = 6;
         private Duration gossipInterval = Duration.ofMillis(200);
         private int gossipNodes = 3;
-        private Duration newsGossipDelay = Duration.ofMillis(20);
         private int retransmitMult = 4;
         private Duration pushPullInterval = Duration.ofSeconds(30);
         private Duration joinSyncDelay = Duration.ofSeconds(2);
@@ -257,7 +242,6 @@ public record SwimConfig(
             suspicionMaxTimeoutMult = c.suspicionMaxTimeoutMult;
             gossipInterval = c.gossipInterval;
             gossipNodes = c.gossipNodes;
-            newsGossipDelay = c.newsGossipDelay;
             retransmitMult = c.retransmitMult;
             pushPullInterval = c.pushPullInterval;
             joinSyncDelay = c.joinSyncDelay;
@@ -296,9 +280,6 @@ public record SwimConfig(
 
         /** See {@link SwimConfig#gossipNodes()}. */
         public Builder gossipNodes(int v) { gossipNodes = v; return this; }
-
-        /** See {@link SwimConfig#newsGossipDelay()}. */
-        public Builder newsGossipDelay(Duration v) { newsGossipDelay = v; return this; }
 
         /** See {@link SwimConfig#retransmitMult()}. */
         public Builder retransmitMult(int v) { retransmitMult = v; return this; }
@@ -356,7 +337,7 @@ public record SwimConfig(
         /** Validates and builds. */
         public SwimConfig build() {
             return new SwimConfig(probeInterval, probeTimeout, suspicionMult, suspicionMaxTimeoutMult,
-                    gossipInterval, gossipNodes, newsGossipDelay, retransmitMult, pushPullInterval, joinSyncDelay, indirectChecks,
+                    gossipInterval, gossipNodes, retransmitMult, pushPullInterval, joinSyncDelay, indirectChecks,
                     awarenessMaxMultiplier, gossipToTheDeadTime, reconnectInterval, reconnectTimeout,
                     deadNodeReclaimTime, packetBudget,
                     maxMetadataBytes, maxQueuedUpdates, awarenessEnabled, dynamicSuspicion, buddySystem,

@@ -32,10 +32,6 @@ public sealed interface SwimTimer {
     record GossipTick() implements SwimTimer {
     }
 
-    /** Time for the gossip round that follows news ({@link SwimConfig#newsGossipDelay()}). */
-    record NewsGossip() implements SwimTimer {
-    }
-
     /** Time for a push-pull state exchange with one random member. */
     record PushPullTick() implements SwimTimer {
     }

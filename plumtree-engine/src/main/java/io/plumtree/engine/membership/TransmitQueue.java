@@ -118,11 +118,6 @@ final class TransmitQueue {
         return taken;
     }
 
-    /** Updates queued so far, ever: grows by one with every {@link #enqueue}, so a reader can tell news. */
-    long enqueued() {
-        return nextId;
-    }
-
     /** Number of queued updates. */
     int size() {
         return entries.size();

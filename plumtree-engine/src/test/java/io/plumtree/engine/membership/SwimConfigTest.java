@@ -65,8 +65,6 @@ class SwimConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("probeTimeout");
         assertThatThrownBy(() -> SwimConfig.lan().toBuilder().gossipNodes(0).build())
                 .hasMessageContaining("gossipNodes");
-        assertThatThrownBy(() -> SwimConfig.lan().toBuilder().newsGossipDelay(Duration.ofMillis(-1)).build())
-                .hasMessageContaining("newsGossipDelay");
         assertThatThrownBy(() -> SwimConfig.lan().toBuilder().packetBudget(100).build())
                 .hasMessageContaining("packetBudget");
         assertThatThrownBy(() -> SwimConfig.lan().toBuilder().maxMetadataBytes(1_350).build())

@@ -16,7 +16,6 @@ import io.plumtree.engine.membership.SwimOutput.SendPacket;
 import io.plumtree.engine.membership.SwimOutput.SendStream;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -417,39 +416,6 @@ class SwimTest {
                     .filter(m -> m.equals(new Dead(1, A, B))).count();
         }
         assertThat(carried).isEqualTo(4);
-    }
-
-    @Test
-    void newsIsGossipedOneNewsDelayLaterNotAtTheNextTickAndStillSentItsLimitedNumberOfTimes() {
-        create(SwimConfig.lan(), A, B, C, D);
-        handle(new SwimInput.Start(), 0);
-        fire(new SwimTimer.NewsGossip(), 20 * MS); // the members the push-pull brought in
-        for (int i = 1; i <= 10; i++) {
-            fire(new SwimTimer.GossipTick(), i * 200 * MS);
-        }
-        assertThat(fire(new SwimTimer.NewsGossip(), 2_100 * MS)).as("no news, no round").isEmpty();
-
-        List<SwimOutput> heard = packet("b", 3 * S, new Dead(1, A, B));
-        assertThat(delayOf(heard, SwimTimer.NewsGossip.class)).isEqualTo(20 * MS);
-        assertThat(only(packet("c", 3 * S + MS, new Dead(1, D, C)), ScheduleTimer.class))
-                .as("one round pending at a time").noneMatch(t -> t.timer() instanceof SwimTimer.NewsGossip);
-        List<SendPacket> round = only(fire(new SwimTimer.NewsGossip(), 3 * S + 20 * MS), SendPacket.class);
-        assertThat(round).hasSize(3).allSatisfy(p -> assertThat(p.messages())
-                .contains(new Dead(1, A, B), new Dead(1, D, C)));
-        // n = 3 live members: retransmitMult 4 * ceil(log10(4)) = 4 transmissions in all, the news round's included
-        int carried = round.size();
-        for (int i = 1; i <= 10; i++) {
-            carried += (int) allSent(fire(new SwimTimer.GossipTick(), 3 * S + i * 200 * MS)).stream()
-                    .filter(m -> m.equals(new Dead(1, A, B))).count();
-        }
-        assertThat(carried).isEqualTo(4);
-    }
-
-    @Test
-    void aZeroNewsDelayLeavesGossipToTheTick() {
-        create(SwimConfig.lan().toBuilder().newsGossipDelay(Duration.ZERO).build(), A, B);
-        handle(new SwimInput.Start(), 0);
-        assertThat(only(packet("b", S, new Dead(1, A, B)), ScheduleTimer.class)).isEmpty();
     }
 
     @Test

@@ -76,11 +76,10 @@ class ClusterSimulationTest {
 
     @Test
     void joiningAtOnceConvergesFasterWithTheJoinSync() {
-        // 500 members: at 200, gossip that follows news at once has carried every joiner before the sync comes
         MembershipSettings d = MembershipSettings.defaults();
-        MembershipResult with = new MembershipScenario(new MembershipSettings(500, "lan", 30, 0, 25, d.network(), 0,
+        MembershipResult with = new MembershipScenario(new MembershipSettings(200, "lan", 40, 0, 30, d.network(), 0,
                 true, 1, "", 9), line -> { }).run();
-        MembershipResult without = new MembershipScenario(new MembershipSettings(500, "lan", 30, 0, 25, d.network(),
+        MembershipResult without = new MembershipScenario(new MembershipSettings(200, "lan", 40, 0, 30, d.network(),
                 0, true, 1, "joinSyncDelay=0", 9), line -> { }).run();
         assertThat(without.joinConvergenceS()).as(seed(with) + " vs " + seed(without))
                 .isGreaterThan(with.joinConvergenceS());

@@ -95,7 +95,6 @@ public final class ClusterConfigFactory {
         set(m.getSuspicionMaxTimeoutMult(), b::suspicionMaxTimeoutMult);
         set(m.getGossipInterval(), b::gossipInterval);
         set(m.getGossipNodes(), b::gossipNodes);
-        set(m.getNewsGossipDelay(), b::newsGossipDelay);
         set(m.getRetransmitMult(), b::retransmitMult);
         set(m.getPushPullInterval(), b::pushPullInterval);
         set(m.getJoinSyncDelay(), b::joinSyncDelay);

@@ -518,13 +518,6 @@ public class PlumtreeProperties {
         /** Members each gossip round sends to. Preset lan 3, wan 4, local 3. */
         private Integer gossipNodes;
 
-        /**
-         * A node that hears news gossips a round this long after, instead of at its next periodic round; at most
-         * one such round per delay; zero turns it off. Preset lan 20ms, wan 100ms,
-         * local 10ms.
-         */
-        private Duration newsGossipDelay;
-
         /** An update is piggybacked retransmit-mult * ceil(log10(n + 1)) times. Preset 4. */
         private Integer retransmitMult;
 
@@ -635,14 +628,6 @@ public class PlumtreeProperties {
 
         public void setGossipNodes(Integer gossipNodes) {
             this.gossipNodes = gossipNodes;
-        }
-
-        public Duration getNewsGossipDelay() {
-            return newsGossipDelay;
-        }
-
-        public void setNewsGossipDelay(Duration newsGossipDelay) {
-            this.newsGossipDelay = newsGossipDelay;
         }
 
         public Integer getRetransmitMult() {

@@ -127,8 +127,6 @@ class ClusterConfigFactoryTests {
                 arguments("plumtree.membership.gossip-interval", "150ms", f(c -> c.membership().gossipInterval()),
                         Duration.ofMillis(150)),
                 arguments("plumtree.membership.gossip-nodes", "5", f(c -> c.membership().gossipNodes()), 5),
-                arguments("plumtree.membership.news-gossip-delay", "50ms",
-                        f(c -> c.membership().newsGossipDelay()), Duration.ofMillis(50)),
                 arguments("plumtree.membership.retransmit-mult", "6", f(c -> c.membership().retransmitMult()), 6),
                 arguments("plumtree.membership.push-pull-interval", "20s",
                         f(c -> c.membership().pushPullInterval()), Duration.ofSeconds(20)),

@@ -271,15 +271,10 @@ public final class ClusterNode implements AutoCloseable {
     private void resolveSeedsAgain() {
         List<HostPort> seeds = joinSeeds;
         RESOLVER.execute(() -> {
-            List<String> addresses = new ArrayList<>();
-            for (HostPort seed : seeds) {
-                try {
-                    for (InetAddress a : InetAddress.getAllByName(seed.host())) {
-                        addresses.add(new HostPort(a.getHostAddress(), seed.port()).toString());
-                    }
-                } catch (UnknownHostException e) {
-                    log.debug("{}: seed {} does not resolve: {}", name(), seed, e.getMessage());
-                }
+            List<String> problems = new ArrayList<>();
+            List<String> addresses = resolve(seeds, problems);
+            if (!problems.isEmpty()) {
+                log.debug("{}: seeds that do not resolve: {}", name(), problems);
             }
             if (!addresses.isEmpty() && !closed) {
                 loop.execute(() -> loop.handle(new NodeInput.SeedsResolved(List.copyOf(
@@ -291,34 +286,57 @@ public final class ClusterNode implements AutoCloseable {
     /** One join attempt: resolve off the loop, push-pull on it, then poll for an answer until the next attempt. */
     private void attemptJoin(List<HostPort> seeds, CompletableFuture<Integer> result, long deadline,
                              List<String> tried) {
-        RESOLVER.execute(() -> {
-            List<String> addresses = new ArrayList<>();
+        boolean literals = true;
+        for (HostPort seed : seeds) {
+            literals &= seed.isIpLiteral();
+        }
+        if (literals) {
+            // nothing to look up: no hop through the resolver thread, which on a cold start takes longer than the join
             List<String> problems = new ArrayList<>();
-            for (HostPort seed : seeds) {
-                try {
-                    for (InetAddress a : InetAddress.getAllByName(seed.host())) {
-                        addresses.add(new HostPort(a.getHostAddress(), seed.port()).toString());
-                    }
-                } catch (UnknownHostException e) {
-                    problems.add(seed + ": " + e.getMessage());
-                }
-            }
-            loop.execute(() -> {
-                if (result.isDone()) {
-                    return;
-                }
-                for (String a : addresses) {
-                    if (!tried.contains(a)) {
-                        tried.add(a);
-                    }
-                }
-                if (!addresses.isEmpty()) {
-                    loop.handle(new NodeInput.Join(List.copyOf(new LinkedHashSet<>(addresses))));
-                }
-                long nextAttempt = loop.now() + config.joinRetryInterval().toNanos();
-                pollJoin(seeds, result, deadline, nextAttempt, tried, problems);
-            });
+            joinResolved(seeds, resolve(seeds, problems), problems, result, deadline, tried);
+            return;
+        }
+        RESOLVER.execute(() -> {
+            List<String> problems = new ArrayList<>();
+            List<String> addresses = resolve(seeds, problems);
+            loop.execute(() -> joinResolved(seeds, addresses, problems, result, deadline, tried));
         });
+    }
+
+    /** Loop thread: push-pulls with the seeds' addresses, then polls for an answer until the next attempt. */
+    private void joinResolved(List<HostPort> seeds, List<String> addresses, List<String> problems,
+                              CompletableFuture<Integer> result, long deadline, List<String> tried) {
+        if (result.isDone()) {
+            return;
+        }
+        for (String a : addresses) {
+            if (!tried.contains(a)) {
+                tried.add(a);
+            }
+        }
+        if (!addresses.isEmpty()) {
+            loop.handle(new NodeInput.Join(List.copyOf(new LinkedHashSet<>(addresses))));
+        }
+        long nextAttempt = loop.now() + config.joinRetryInterval().toNanos();
+        pollJoin(seeds, result, deadline, nextAttempt, tried, problems);
+    }
+
+    /**
+     * Every address the seeds resolve to now, as {@code host:port}; a seed that does not resolve adds a line to
+     * {@code problems}. Looks names up in DNS: off the loop unless every seed is an IP literal.
+     */
+    private static List<String> resolve(List<HostPort> seeds, List<String> problems) {
+        List<String> addresses = new ArrayList<>();
+        for (HostPort seed : seeds) {
+            try {
+                for (InetAddress a : InetAddress.getAllByName(seed.host())) {
+                    addresses.add(new HostPort(a.getHostAddress(), seed.port()).toString());
+                }
+            } catch (UnknownHostException e) {
+                problems.add(seed + ": " + e.getMessage());
+            }
+        }
+        return addresses;
     }
 
     private void pollJoin(List<HostPort> seeds, CompletableFuture<Integer> result, long deadline, long nextAttempt,

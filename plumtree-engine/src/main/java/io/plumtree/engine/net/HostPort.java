@@ -56,6 +56,34 @@ public record HostPort(String host, int port) {
         return new HostPort(ip == null ? address.getHostString() : ip.getHostAddress(), address.getPort());
     }
 
+    /**
+     * Whether the host is an IP literal (dotted-quad IPv4 or IPv6), which {@link InetAddress#getAllByName} turns into
+     * an address without asking DNS, so it may be resolved on any thread.
+     */
+    public boolean isIpLiteral() {
+        if (host.indexOf(':') >= 0) {
+            return true; // IPv6: getAllByName parses it and never looks a name with a colon up
+        }
+        String[] parts = host.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3) {
+                return false;
+            }
+            for (int i = 0; i < part.length(); i++) {
+                if (part.charAt(i) < '0' || part.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            if (Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** An unresolved socket address for an IP literal (no DNS lookup), or a resolving one for a name. */
     public InetSocketAddress toSocketAddress() {
         return new InetSocketAddress(host, port);

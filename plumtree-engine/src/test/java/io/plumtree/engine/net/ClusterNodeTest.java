@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -191,6 +192,17 @@ class ClusterNodeTest {
                     IllegalStateException.class);
             ClusterStats stats = node.stats();
             assertThat(stats.broadcast().broadcasts()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSeedGivenByNameIsResolvedOffTheLoopAndJoined() throws Exception {
+        try (LocalCluster cluster = new LocalCluster()) {
+            ClusterNode seed = cluster.start(LocalCluster.config("named-seed").build());
+            ClusterNode joiner = cluster.start(LocalCluster.config("joiner").build());
+            int port = HostPort.parse(seed.address()).port();
+            assertThat(joiner.join(List.of("localhost:" + port)).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> seed.stats().liveMembers() == 2);
         }
     }
 

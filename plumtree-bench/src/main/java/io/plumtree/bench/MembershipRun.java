@@ -11,8 +11,9 @@ import static io.plumtree.bench.BroadcastRun.sleepUntil;
 
 /**
  * The membership scenario (plumtree, {@code lan} preset): every node but node 0 joins node 0 at once; join time is
- * until every node has seen all of them alive. After a settling time, membership traffic is counted over the window.
- * Then the last node is killed with SIGKILL and removal time is until every other node has declared it failed.
+ * from the moment they are told to join (after node 0, which joins no one, has answered its own JOIN) until every
+ * node has seen all of them alive. After a settling time, membership traffic is counted over the window. Then the
+ * last node is killed with SIGKILL and removal time is until every other node has declared it failed.
  */
 final class MembershipRun {
 
@@ -30,13 +31,16 @@ final class MembershipRun {
         try (NodeGroup group = new NodeGroup(args, 1024)) {
             int n = args.nodes();
             log("%d plumtree nodes started; %d join node 0 at once", n, n - 1);
-            long joinStart = System.nanoTime();
-            group.join();
+            long seedAsked = System.nanoTime();
+            long joinStart = group.join();
+            log("node 0, the seed, answered its JOIN after %.3f s; the others were then told to join it",
+                    (joinStart - seedAsked) / 1e9);
             log("every join call returned after %.3f s", (System.nanoTime() - joinStart) / 1e9);
             List<Long> converged = awaitEvents(group.nodes, "CONVERGED", null);
             double joinS = (max(converged) - joinStart) / 1e9;
             double joinMedianS = (median(converged) - joinStart) / 1e9;
             log("every node saw %d alive after %.3f s (median node %.3f s)", n, joinS, joinMedianS);
+            log("nodes by the time they saw all alive: %s", byConvergence(group.nodes, converged, joinStart));
 
             sleepUntil(max(converged) + args.warmup() * 1_000_000_000L);
             Map<String, Long> before = sum(group);
@@ -69,6 +73,21 @@ final class MembershipRun {
                     .add("window_s", window, 1).add("removed_all_s", removedAll, 2)
                     .add("first_removed_s", removedFirst, 2);
         }
+    }
+
+    /** "node:seconds" for every node, earliest first. */
+    private static String byConvergence(List<ChildJvm> nodes, List<Long> converged, long start) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> Long.compare(converged.get(a), converged.get(b)));
+        StringBuilder s = new StringBuilder();
+        for (int i : order) {
+            s.append(s.length() == 0 ? "" : " ").append(nodes.get(i).index()).append(':')
+                    .append(String.format("%.3f", (converged.get(i) - start) / 1e9));
+        }
+        return s.toString();
     }
 
     /** Counters summed over every node. */

@@ -34,16 +34,23 @@ final class NodeGroup implements AutoCloseable {
         }
     }
 
-    /** Sends JOIN to node 0 and waits for it, then to all the others at once, and waits for them. */
-    void join() {
+    /**
+     * Sends JOIN to node 0 (the seed, which has no one to join) and waits for it, then to all the others at once, and
+     * waits for them.
+     *
+     * @return {@link System#nanoTime()} just before the others were sent JOIN: when their joins began
+     */
+    long join() {
         String all = String.join(",", addresses);
         nodes.get(0).ask("JOIN " + all, "JOINED", START_TIMEOUT);
+        long othersStart = System.nanoTime();
         for (ChildJvm n : nodes.subList(1, nodes.size())) {
             n.send("JOIN " + all);
         }
         for (ChildJvm n : nodes.subList(1, nodes.size())) {
             n.await("JOINED", START_TIMEOUT);
         }
+        return othersStart;
     }
 
     /** Waits until every node sees every node alive. */

@@ -19,8 +19,13 @@ import java.util.List;
  */
 public final class DeliveryRecorder {
 
-    /** Ints per chunk. */
-    private static final int CHUNK = 1 << 20;
+    /**
+     * Ints per chunk: small, so that the branch allocating one is taken every few thousand messages, warm-up included.
+     * With chunks of a million ints it was first taken 37 s into a full-speed run at n = 10, inside the measured
+     * window, and the JIT threw away the compiled delivery path and publisher loop it had inlined the recorder into
+     * (an {@code unstable_if} trap on every node), which then ran interpreted until compiled again.
+     */
+    static final int CHUNK = 1 << 12;
 
     /** Latency in microseconds, plus one, by sequence; 0 = not delivered. */
     private final ChunkedInts latencyMicros = new ChunkedInts();

@@ -57,13 +57,14 @@ class DeliveryRecorderTest {
 
     @Test
     void thePublishTimesOfTheExpectedMessagesAreAllocatedAtTheFirstPublishNotDuringTheRun() {
-        DeliveryRecorder r = new DeliveryRecorder(3 << 20);
+        int expected = 3 * DeliveryRecorder.CHUNK;
+        DeliveryRecorder r = new DeliveryRecorder(expected);
         assertThat(r.publishChunks()).as("a node that never publishes holds none").isZero();
         r.published(0, System.nanoTime());
         assertThat(r.publishChunks()).isEqualTo(3);
-        r.published((3 << 20) - 1, System.nanoTime());
+        r.published(expected - 1, System.nanoTime());
         assertThat(r.publishChunks()).as("nothing more while the expected messages are published").isEqualTo(3);
-        r.published(3 << 20, System.nanoTime());
+        r.published(expected, System.nanoTime());
         assertThat(r.publishChunks()).as("beyond them, a chunk at a time").isEqualTo(4);
     }
 }

@@ -283,7 +283,10 @@ public final class ClusterNode implements AutoCloseable {
         });
     }
 
-    /** One join attempt: resolve off the loop, push-pull on it, then poll for an answer until the next attempt. */
+    /**
+     * One join attempt: resolve the seeds (off the loop when a name must be looked up), push-pull on the loop, then
+     * poll for an answer until the next attempt.
+     */
     private void attemptJoin(List<HostPort> seeds, CompletableFuture<Integer> result, long deadline,
                              List<String> tried) {
         boolean literals = true;

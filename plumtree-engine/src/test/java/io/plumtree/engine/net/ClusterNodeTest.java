@@ -196,7 +196,7 @@ class ClusterNodeTest {
     }
 
     @Test
-    void aSeedGivenByNameIsResolvedOffTheLoopAndJoined() throws Exception {
+    void aSeedGivenByNameIsLookedUpAndJoined() throws Exception {
         try (LocalCluster cluster = new LocalCluster()) {
             ClusterNode seed = cluster.start(LocalCluster.config("named-seed").build());
             ClusterNode joiner = cluster.start(LocalCluster.config("joiner").build());

@@ -391,13 +391,16 @@ public final class Plumtree {
         peers.tree(prune.root()).demote(from);
     }
 
-    /** A push the driver dropped for a full queue: demote the peer in that tree and announce instead. */
+    /**
+     * A push the driver dropped for a full queue: demote the peer in that tree and announce instead. Every dropped
+     * push is announced, also those after the first of a turn: the driver reports them once the peer is no longer
+     * eager here, and they were only ever pushed, never announced.
+     */
     private void onPeerCongested(PlumtreeInput.PeerCongested c, Consumer<? super PlumtreeOutput> out) {
         TreePeers tree = peers.tree(c.id().origin());
-        if (!tree.eager().contains(c.peer())) {
-            return;
+        if (tree.eager().contains(c.peer())) {
+            tree.demote(c.peer());
         }
-        tree.demote(c.peer());
         pending.add(c.peer(), c.id().origin(), c.id().sequence(), c.hops());
         scheduleFlush(out);
     }

@@ -92,6 +92,21 @@ class PlumtreeTest {
     }
 
     @Test
+    void everyPushDroppedForAFullQueueIsAnnouncedNotOnlyTheFirst() {
+        MessageId id1 = new MessageId(SELF, 1);
+        MessageId id2 = new MessageId(SELF, 2);
+        handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
+        handle(new PlumtreeInput.Broadcast(new byte[]{2}), 0);
+        handle(FLUSH, 100 * MS);
+        // both pushes to A were dropped in one turn: the driver reports them after it, A still eager for the first
+        assertThat(handle(new PlumtreeInput.PeerCongested(A, id1, 1), 101 * MS)).containsExactly(FLUSH_LATER);
+        assertThat(core.eagerPeers(SELF)).doesNotContain(A);
+        assertThat(handle(new PlumtreeInput.PeerCongested(A, id2, 1), 101 * MS)).as("the flush is pending").isEmpty();
+        assertThat(handle(FLUSH, 201 * MS)).containsExactly(
+                new Send(A, new IHave(List.of(new Announcement(SELF, 1, 2, 1)))));
+    }
+
+    @Test
     void firstCopyIsDeliveredOnceAndForwardedNeverBack() {
         byte[] payload = {9};
         List<PlumtreeOutput> out = receive(C, new Gossip(id(1), 3, payload), 0);

@@ -157,7 +157,7 @@ public final class PlumtreeBenchNode implements BenchNode {
                 + " grafts_rate_limited=" + s.broadcast().graftsRateLimited()
                 + " delivery_backlog=" + s.deliveryBacklog() + " deliveries_dropped=" + s.deliveriesDropped()
                 + " faults_dropped=" + (faults.datagramsDropped() + faults.framesDropped())
-                + " digest_recoveries=" + s.broadcast().digestRecoveries() + " queued_bytes=" + s.queuedBytes()
+                + " digest_recoveries=" + s.broadcast().digestRecoveries() + " gaps_given_up=" + s.broadcast().gapsGivenUp() + " queued_bytes=" + s.queuedBytes()
                 + " dropped_input=" + s.inputDroppedTotal() + " broadcast_failures=" + overloaded.get() + " live=" + s.liveMembers() + " awareness=" + s.awareness();
     }
 

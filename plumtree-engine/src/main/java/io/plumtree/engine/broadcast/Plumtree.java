@@ -106,8 +106,13 @@ public final class Plumtree {
     private static final int MAX_SPAN_CATCH_UP = 4_096;
     /** Most announced sequences outside the delivered runs one IHAVE may make this node look at. */
     private static final int MAX_ANNOUNCED_SCAN = 4_096;
-    /** Most sequences remembered above a gap in an origin's delivered run (16 KiB of bits per origin with a gap). */
-    private static final int ABOVE_RUN_BITS = 1 << 17;
+    /**
+     * Most sequences remembered above a gap in an origin's delivered run (16 KiB of bits per origin with a gap). A
+     * delivery further above the gap gives up the oldest holes ({@link PlumtreeStats#gapsGivenUp()}): no cache holds
+     * a message that far behind (16,384 by default), and past the window the bounded seen set alone would have to
+     * tell a late copy from a new message, and it forgets within seconds at high rates.
+     */
+    static final int GAP_WINDOW = 1 << 17;
 
     /** Times a missing message may wait for an empty graft rate limit before it is given up. */
     private static final int MAX_GRAFT_DEFERRALS = 64;
@@ -122,6 +127,8 @@ public final class Plumtree {
     private final LinkedHashMap<NodeId, DeliveredSpan> floors = new LinkedHashMap<>(16, 0.75f, true);
     private long digestsSent;
     private long digestRecoveries;
+    /** Holes in an origin's delivered sequences given up, too far behind its newest delivery to be repaired. */
+    private long gapsGivenUp;
 
     private long broadcasts;
     private long delivered;
@@ -735,7 +742,7 @@ public final class Plumtree {
     public PlumtreeStats stats() {
         return new PlumtreeStats(broadcasts, delivered, duplicates, gossipSent, ihaveSent, graftSent, pruneSent,
                 graftsAnswered, graftsUnanswerable, graftsAbandoned, graftsRateLimited, optimizations,
-                pending.dropped() + missingDropped, log.evicted(), digestsSent, digestRecoveries);
+                pending.dropped() + missingDropped, log.evicted(), digestsSent, digestRecoveries, gapsGivenUp);
     }
 
     /**
@@ -761,14 +768,25 @@ public final class Plumtree {
         span.floor = Math.min(span.floor, seq);
         if (seq == span.runEnd + 1) {
             span.runEnd = seq;
-            for (int k = 0; k < MAX_SPAN_CATCH_UP && (span.aboveRun(span.runEnd + 1)
-                    || log.contains(new MessageId(id.origin(), span.runEnd + 1), now)); k++) {
-                span.runEnd++;
-            }
-            span.forgetBelowRun();
+            catchUp(span, id.origin(), now);
         } else if (seq > span.runEnd + 1) {
-            span.markAboveRun(seq);
+            if (!span.fitsAboveRun(seq)) {
+                gapsGivenUp += span.giveUpThrough(seq - GAP_WINDOW / 2);
+                catchUp(span, id.origin(), now);
+            }
+            if (seq > span.runEnd) {
+                span.markAboveRun(seq);
+            }
         }
+    }
+
+    /** Grows the run over what was delivered right above it. */
+    private void catchUp(DeliveredSpan span, NodeId origin, long now) {
+        for (int k = 0; k < MAX_SPAN_CATCH_UP && (span.aboveRun(span.runEnd + 1)
+                || log.contains(new MessageId(origin, span.runEnd + 1), now)); k++) {
+            span.runEnd++;
+        }
+        span.forgetBelowRun();
     }
 
     /**
@@ -781,7 +799,7 @@ public final class Plumtree {
         final long runStart;
         long runEnd;
         /**
-         * Sequences delivered above a gap over the run, at {@code sequence - aboveBase}, at most ABOVE_RUN_BITS
+         * Sequences delivered above a gap over the run, at {@code sequence - aboveBase}, at most GAP_WINDOW
          * (131,072) past the gap; null while there is no gap. The seen set is bounded by count and
          * forgets them within seconds at high rates, and a late copy of one (a GRAFT's answer, a paused connection's
          * backlog) would otherwise be delivered twice.
@@ -802,7 +820,32 @@ public final class Plumtree {
 
         boolean aboveRun(long sequence) {
             long i = sequence - aboveBase;
-            return above != null && i >= 0 && i < ABOVE_RUN_BITS && above.get((int) i);
+            return above != null && i >= 0 && i < GAP_WINDOW && above.get((int) i);
+        }
+
+        /** Whether {@code sequence}, above the run, can be remembered without giving up a hole. */
+        boolean fitsAboveRun(long sequence) {
+            return sequence - (above == null ? runEnd + 1 : aboveBase) < GAP_WINDOW;
+        }
+
+        /**
+         * Counts everything through {@code sequence} as delivered, giving up the holes below it; returns how many
+         * holes there were under the newest sequence delivered above the run (a jump in sequences, as after the
+         * origin restarted, gives up nothing that was ever sent).
+         */
+        long giveUpThrough(long sequence) {
+            long holes = 0;
+            if (above != null && above.length() > 0) {
+                long newest = aboveBase + above.length() - 1;
+                int from = (int) (runEnd + 1 - aboveBase);
+                int to = (int) (Math.min(sequence, newest) - aboveBase);
+                if (to >= from) {
+                    holes = (to - from + 1) - above.get(from, to + 1).cardinality();
+                }
+            }
+            runEnd = Math.max(runEnd, sequence);
+            forgetBelowRun();
+            return holes;
         }
 
         void markAboveRun(long sequence) {
@@ -811,7 +854,7 @@ public final class Plumtree {
                 aboveBase = runEnd + 1;
             }
             long i = sequence - aboveBase;
-            if (i < ABOVE_RUN_BITS) {
+            if (i < GAP_WINDOW) {
                 above.set((int) i);
             }
         }
@@ -822,9 +865,9 @@ public final class Plumtree {
                 return;
             }
             long offset = runEnd + 1 - aboveBase;
-            if (offset >= ABOVE_RUN_BITS || above.nextSetBit((int) offset) < 0) {
+            if (offset >= GAP_WINDOW || above.nextSetBit((int) offset) < 0) {
                 above = null;
-            } else if (offset > ABOVE_RUN_BITS / 2) {
+            } else if (offset > GAP_WINDOW / 2) {
                 above = above.get((int) offset, Math.max((int) offset, above.length()));
                 aboveBase += offset;
             }

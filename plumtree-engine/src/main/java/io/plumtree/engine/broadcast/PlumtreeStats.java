@@ -19,6 +19,9 @@ package io.plumtree.engine.broadcast;
  * @param cacheEvictions      cached payloads dropped by TTL or size bounds
  * @param digestsSent         DIGEST messages sent (anti-entropy)
  * @param digestRecoveries    messages found missing through a neighbour's digest (then grafted)
+ * @param gapsGivenUp         messages never delivered here and given up because the origin's delivered messages
+ *                            had moved on by more than 131,072 sequences (no cache reaches that far back); a copy
+ *                            that still comes is not delivered
  */
 public record PlumtreeStats(
         long broadcasts,
@@ -36,5 +39,6 @@ public record PlumtreeStats(
         long announcementsDropped,
         long cacheEvictions,
         long digestsSent,
-        long digestRecoveries) {
+        long digestRecoveries,
+        long gapsGivenUp) {
 }

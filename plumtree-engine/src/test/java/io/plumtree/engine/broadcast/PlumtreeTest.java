@@ -488,6 +488,29 @@ class PlumtreeTest {
     }
 
     @Test
+    void aGapTooFarBehindToBeRepairedIsGivenUpAndNothingAboveItIsDeliveredTwice() {
+        core = new Plumtree(SELF, config.toBuilder().cacheMaxMessages(4).seenMaxEntries(4).build(),
+                new SplittableRandom(3));
+        handle(new PlumtreeInput.NeighborUp(C), 0);
+        receive(C, new Gossip(id(1), 1, new byte[]{1}), MS);
+        long last = Plumtree.GAP_WINDOW + 1_000;
+        for (long seq = 3; seq <= last; seq++) {
+            core.handle(new PlumtreeInput.Received(C, new Gossip(id(seq), 1, new byte[]{1})), 2 * MS, o -> { });
+        }
+        long delivered = core.stats().delivered();
+        assertThat(delivered).isEqualTo(last - 1);
+        for (long seq : new long[]{3, Plumtree.GAP_WINDOW, Plumtree.GAP_WINDOW + 500, last}) {
+            assertThat(receive(D, new Gossip(id(seq), 2, new byte[]{1}), 3 * MS)).as("late copy of %d", seq)
+                    .noneMatch(o -> o instanceof PlumtreeOutput.Deliver);
+        }
+        assertThat(receive(D, new Gossip(id(2), 2, new byte[]{1}), 4 * MS))
+                .as("the gap, %d messages behind the newest, was given up", last - 2)
+                .noneMatch(o -> o instanceof PlumtreeOutput.Deliver);
+        assertThat(core.stats().delivered()).isEqualTo(delivered);
+        assertThat(core.stats().gapsGivenUp()).isEqualTo(1);
+    }
+
+    @Test
     void aDigestListsWhatWasDeliveredWithinTheWindowAsRuns() {
         core = new Plumtree(SELF, config.toBuilder().digestInterval(Duration.ofSeconds(1))
                 .digestWindow(Duration.ofSeconds(10)).build(), new SplittableRandom(3));

@@ -98,6 +98,8 @@ public final class ClusterConfig {
     private final Duration deliveryOrderWait;
     /** Replicated key-value state tunables, or null to run without replicated state. */
     private final StateConfig state;
+    /** Whether {@link ClusterNode#start} rehearses a join in memory in the background (see {@link Builder#joinRehearsal}). */
+    private final boolean joinRehearsal;
 
     private ClusterConfig(Builder b) {
         this.nodeName = b.nodeName != null ? b.nodeName : defaultName();
@@ -130,6 +132,7 @@ public final class ClusterConfig {
         this.linkFaults = Objects.requireNonNull(b.linkFaults, "linkFaults");
         this.deliveryOrderWait = b.deliveryOrderWait;
         this.state = b.state;
+        this.joinRehearsal = b.joinRehearsal;
         validate();
     }
 
@@ -392,6 +395,11 @@ public final class ClusterConfig {
         return deliveryOrderWait;
     }
 
+    /** Whether starting the node rehearses a join in memory, in the background (see {@link Builder#joinRehearsal}). */
+    public boolean joinRehearsal() {
+        return joinRehearsal;
+    }
+
     @Override
     public String toString() {
         return "ClusterConfig[node=" + nodeName + ", cluster=" + clusterName + ", bind=" + bindHost + ":" + port
@@ -432,6 +440,7 @@ public final class ClusterConfig {
         private LinkFaults linkFaults = LinkFaults.NONE;
         private Duration deliveryOrderWait = Duration.ofSeconds(5);
         private StateConfig state;
+        private boolean joinRehearsal = true;
 
         private Builder() {
         }
@@ -467,6 +476,7 @@ public final class ClusterConfig {
             linkFaults = c.linkFaults;
             deliveryOrderWait = c.deliveryOrderWait;
             state = c.state;
+            joinRehearsal = c.joinRehearsal;
         }
 
         /**
@@ -679,6 +689,18 @@ public final class ClusterConfig {
          */
         public Builder state(StateConfig v) {
             state = v;
+            return this;
+        }
+
+        /**
+         * Whether {@link ClusterNode#start} rehearses a join once per JVM (default true): on a background thread,
+         * three simulated nodes join and gossip for ten virtual seconds through the real node cores and wire codecs,
+         * about 70 ms of CPU on a cold JVM. A cold JVM's first join otherwise loads, verifies and first interprets the
+         * classes it needs while its peers wait for its answers; started with the node, the rehearsal has them ready
+         * by the time the application joins (measurements in docs/runtime.md).
+         */
+        public Builder joinRehearsal(boolean v) {
+            joinRehearsal = v;
             return this;
         }
 

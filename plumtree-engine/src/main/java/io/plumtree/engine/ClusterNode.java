@@ -187,6 +187,9 @@ public final class ClusterNode implements AutoCloseable {
      */
     public static ClusterNode start(ClusterConfig config) {
         ClusterNode node = new ClusterNode(Objects.requireNonNull(config, "config"));
+        if (config.joinRehearsal()) {
+            JoinRehearsal.startOnce();
+        }
         node.loop.execute(() -> node.loop.handle(new NodeInput.Start()));
         node.loopThread.start();
         log.info("{} started at {} in cluster '{}'{}", config.nodeName(), node.address(), config.clusterName(),

@@ -465,12 +465,17 @@ class PlumtreeTest {
                 .containsExactly(id(11), id(12));
     }
 
-    @Test
-    void aLateCopyAboveAGapIsNotDeliveredAgainOnceTheSeenSetForgotIt() {
+    /** A core whose seen set holds four messages, which has delivered the origin's first message from C. */
+    private void forgetfulCoreWithAGapAtTwo() {
         core = new Plumtree(SELF, config.toBuilder().cacheMaxMessages(4).seenMaxEntries(4).build(),
                 new SplittableRandom(3));
         handle(new PlumtreeInput.NeighborUp(C), 0);
         receive(C, new Gossip(id(1), 1, new byte[]{1}), MS);
+    }
+
+    @Test
+    void aLateCopyAboveAGapIsNotDeliveredAgainOnceTheSeenSetForgotIt() {
+        forgetfulCoreWithAGapAtTwo();
         for (long seq = 3; seq <= 10; seq++) {
             receive(C, new Gossip(id(seq), 1, new byte[]{1}), seq * MS);
         }
@@ -489,10 +494,7 @@ class PlumtreeTest {
 
     @Test
     void aGapTooFarBehindToBeRepairedIsGivenUpAndNothingAboveItIsDeliveredTwice() {
-        core = new Plumtree(SELF, config.toBuilder().cacheMaxMessages(4).seenMaxEntries(4).build(),
-                new SplittableRandom(3));
-        handle(new PlumtreeInput.NeighborUp(C), 0);
-        receive(C, new Gossip(id(1), 1, new byte[]{1}), MS);
+        forgetfulCoreWithAGapAtTwo();
         long last = Plumtree.GAP_WINDOW + 1_000;
         for (long seq = 3; seq <= last; seq++) {
             core.handle(new PlumtreeInput.Received(C, new Gossip(id(seq), 1, new byte[]{1})), 2 * MS, o -> { });

@@ -708,13 +708,28 @@ public final class EventLoop implements Runnable {
     /** Whether back-pressure holds, after showing it the fullest queue now; warns when a hold is cut short. */
     private boolean backPressureHolds() {
         long suspensionsBefore = backPressure.suspensions();
+        boolean wasHeld = backPressure.engaged();
         boolean held = backPressure.update(fullestQueue(), now);
         if (backPressure.suspensions() != suspensionsBefore) {
-            log.warn("{}: back-pressure held {} ms without the fullest outbound queue ({} bytes) draining to half of "
-                    + "backPressureBytes; suspended as long, pushes that do not fit meanwhile demote their peer",
-                    self, MAX_BACK_PRESSURE_NANOS / 1_000_000, fullestQueue());
+            log.warn("{}: back-pressure held {} ms without the fullest outbound queue ({} bytes, to {}) draining to "
+                    + "half of backPressureBytes; suspended as long, pushes that do not fit meanwhile demote their "
+                    + "peer", self, MAX_BACK_PRESSURE_NANOS / 1_000_000, fullestQueue(), fullestPeer());
+        } else if (held != wasHeld && log.isDebugEnabled()) {
+            log.debug("{}: back-pressure {} (fullest outbound queue {} bytes, to {})", self,
+                    held ? "holds" : "released", fullestQueue(), fullestPeer());
         }
         return held;
+    }
+
+    /** The peer with the most bytes queued to it (a scan: only logging asks). */
+    private String fullestPeer() {
+        Connection fullest = null;
+        for (Connection c : connections) {
+            if (fullest == null || c.queuedBytes() > fullest.queuedBytes()) {
+                fullest = c;
+            }
+        }
+        return fullest == null || fullest.peer == null ? "no one" : fullest.peer;
     }
 
     /**

@@ -98,7 +98,7 @@ public final class ClusterConfig {
     private final Duration deliveryOrderWait;
     /** Replicated key-value state tunables, or null to run without replicated state. */
     private final StateConfig state;
-    /** Whether {@link ClusterNode#start} rehearses a join in memory in the background (see {@link Builder#joinRehearsal}). */
+    /** Whether {@link ClusterNode#start} rehearses a join in memory, in the background. */
     private final boolean joinRehearsal;
 
     private ClusterConfig(Builder b) {

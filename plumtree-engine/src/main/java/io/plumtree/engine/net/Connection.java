@@ -47,8 +47,19 @@ final class Connection {
     /** Whether read interest is set on {@link #key} (the loop pauses some streams under back-pressure). */
     boolean reading;
 
-    /** Encoded frames waiting to be copied into {@link #staging}, oldest first; the head may be partly copied. */
+    /**
+     * Encoded gossip frames (the payloads) waiting to be copied into {@link #staging}, oldest first; the head may be
+     * partly copied.
+     */
     private final ArrayDeque<ByteBuffer> queue = new ArrayDeque<>();
+    /**
+     * Encoded control frames (everything but gossip: announcements, GRAFT, PRUNE, digests, membership, state, the
+     * hello) waiting, oldest first: each is staged before any gossip frame not yet begun, so a PRUNE or a membership
+     * answer does not wait behind megabytes of payloads.
+     */
+    private final ArrayDeque<ByteBuffer> control = new ArrayDeque<>();
+    /** The lane whose head is partly copied into {@link #staging} and must be finished first; null if none. */
+    private ArrayDeque<ByteBuffer> started;
     /**
      * The bytes of the next write, between position and limit (direct, {@value #STAGING_BYTES} bytes, made on the
      * first flush); empty when everything copied was written.
@@ -73,17 +84,22 @@ final class Connection {
     }
 
     boolean hasQueued() {
-        return !queue.isEmpty() || staging != null && staging.hasRemaining();
+        return !queue.isEmpty() || !control.isEmpty() || staging != null && staging.hasRemaining();
     }
 
-    void enqueue(ByteBuffer frame) {
-        queue.add(frame);
+    /**
+     * Queues an encoded frame: a control frame goes out ahead of the gossip frames queued and not yet begun, a
+     * gossip frame after every frame queued before it. Each lane keeps its own order.
+     */
+    void enqueue(ByteBuffer frame, boolean isControl) {
+        (isControl ? control : queue).add(frame);
         queuedBytes += frame.remaining();
     }
 
     /**
-     * Writes as much of the queue as the socket takes now: frames are copied in order into the staging buffer, which
-     * goes out in one write per {@value #STAGING_BYTES} bytes; a frame larger than that is copied in parts.
+     * Writes as much of the queue as the socket takes now: frames are copied (control frames first, see {@link
+     * #enqueue}) into the staging buffer, which goes out in one write per {@value #STAGING_BYTES} bytes; a frame larger
+     * than that is copied in parts.
      *
      * @return bytes written
      */
@@ -97,7 +113,7 @@ final class Connection {
         while (true) {
             if (!s.hasRemaining()) {
                 stagedFrames = 0;
-                if (queue.isEmpty()) {
+                if (queue.isEmpty() && control.isEmpty()) {
                     break;
                 }
                 stage(s);
@@ -112,14 +128,21 @@ final class Connection {
         return total;
     }
 
-    /** Refills the empty staging buffer from the head of the queue. */
+    /**
+     * Refills the empty staging buffer: a frame begun in the last one first, then control frames, then gossip frames.
+     */
     private void stage(ByteBuffer s) {
         s.clear();
-        while (!queue.isEmpty() && s.hasRemaining()) {
-            ByteBuffer head = queue.peek();
+        while (s.hasRemaining()) {
+            ArrayDeque<ByteBuffer> lane = started != null ? started : control.isEmpty() ? queue : control;
+            ByteBuffer head = lane.peek();
+            if (head == null) {
+                break;
+            }
             if (head.remaining() <= s.remaining()) {
                 s.put(head);
-                queue.poll();
+                lane.poll();
+                started = null;
                 if (stagedFrames == stagedEnds.length) {
                     stagedEnds = Arrays.copyOf(stagedEnds, stagedFrames * 2);
                 }
@@ -129,6 +152,7 @@ final class Connection {
                 head.limit(head.position() + s.remaining());
                 s.put(head);
                 head.limit(limit);
+                started = lane;
             } else {
                 break;
             }
@@ -138,13 +162,15 @@ final class Connection {
 
     /** Frames dropped with the queue when the connection dies. */
     int discardQueue() {
-        int n = queue.size();
+        int n = queue.size() + control.size();
         for (int i = 0; i < stagedFrames; i++) {
             if (stagedEnds[i] > staging.position()) {
                 n++;
             }
         }
         queue.clear();
+        control.clear();
+        started = null;
         if (staging != null) {
             staging.clear().flip();
         }

@@ -677,7 +677,7 @@ public final class EventLoop implements Runnable {
             dropped(to, frame);
             return;
         }
-        enqueue(c, bytes);
+        enqueue(c, bytes, !isGossip(frame));
         framesSent++;
         if (frame instanceof Frame.Membership m) {
             membershipBytesSent += m.message().encodedSize();
@@ -703,6 +703,11 @@ public final class EventLoop implements Runnable {
             lastBroadcastFrame = b;
         }
         return lastBroadcastBytes.duplicate();
+    }
+
+    /** Whether {@code frame} carries a payload (Plumtree's gossip), the bulk of a busy node's traffic. */
+    private static boolean isGossip(Frame frame) {
+        return frame instanceof Frame.Broadcast b && b.message() instanceof PlumtreeMessage.Gossip;
     }
 
     /** Whether back-pressure holds, after showing it the fullest queue now; warns when a hold is cut short. */
@@ -749,9 +754,12 @@ public final class EventLoop implements Runnable {
         return fullestQueued;
     }
 
-    /** Queues {@code bytes} on {@code c} and keeps {@link #fullestQueue()} current. */
-    private void enqueue(Connection c, ByteBuffer bytes) {
-        c.enqueue(bytes);
+    /**
+     * Queues {@code bytes} on {@code c}, ahead of its gossip not yet begun if {@code isControl} (see {@link
+     * Connection#enqueue}), and keeps {@link #fullestQueue()} current.
+     */
+    private void enqueue(Connection c, ByteBuffer bytes, boolean isControl) {
+        c.enqueue(bytes, isControl);
         queuedBytes += bytes.remaining();
         fullestQueued = Math.max(fullestQueued, c.queuedBytes());
     }
@@ -860,7 +868,7 @@ public final class EventLoop implements Runnable {
             connections.add(c);
             byPeer.put(address, c);
             ByteBuffer hello = frames.encode(new Frame.Hello(selfAddress));
-            enqueue(c, hello);
+            enqueue(c, hello, true);
             if (done) {
                 backoff.remove(address);
                 write(c);

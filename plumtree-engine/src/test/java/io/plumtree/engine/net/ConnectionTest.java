@@ -8,11 +8,15 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A connection's outbound queue over a real loopback socket: staged writes keep every byte, in order. */
+/**
+ * A connection's outbound queue over a real loopback socket: staged writes keep every byte, in order within each lane,
+ * and control frames overtake the gossip not yet begun.
+ */
 class ConnectionTest {
 
     /** A connection over a loopback socket whose far end the test reads. */
@@ -51,7 +55,7 @@ class ConnectionTest {
                     byte[] frame = new byte[size];
                     random.nextBytes(frame);
                     expected.write(frame);
-                    c.enqueue(ByteBuffer.wrap(frame));
+                    c.enqueue(ByteBuffer.wrap(frame), false);
                 }
             }
             long queued = c.queuedBytes();
@@ -75,6 +79,45 @@ class ConnectionTest {
     }
 
     @Test
+    void controlFramesOvertakeGossipNotYetBegunAndEachLaneKeepsItsOrder() throws IOException {
+        try (Pair p = Pair.open()) {
+            Connection c = p.c();
+            byte[][] gossip = {frame(1_000, 1), frame(1_000, 2), frame(1_000, 3)};
+            byte[][] control = {frame(40, 4), frame(70_000, 5), frame(40, 6)};
+            c.enqueue(ByteBuffer.wrap(gossip[0]), false);
+            c.enqueue(ByteBuffer.wrap(control[0]), true);
+            c.enqueue(ByteBuffer.wrap(gossip[1]), false);
+            c.enqueue(ByteBuffer.wrap(control[1]), true);
+            c.enqueue(ByteBuffer.wrap(gossip[2]), false);
+            c.enqueue(ByteBuffer.wrap(control[2]), true);
+
+            byte[] expected = concat(control[0], control[1], control[2], gossip[0], gossip[1], gossip[2]);
+            assertThat(Arrays.mismatch(drain(c, p.in(), expected.length), expected)).as("first byte out of place")
+                    .isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aGossipFrameBegunIsFinishedBeforeAControlFrameQueuedMeanwhile() throws IOException {
+        try (Pair p = Pair.open()) {
+            Connection c = p.c();
+            byte[] big = frame(16 * 1024 * 1024, 7);
+            byte[] prune = frame(40, 8);
+            byte[] next = frame(1_000, 9);
+            c.enqueue(ByteBuffer.wrap(big), false);
+            c.flush();
+            assertThat(c.hasQueued()).as("the socket took only part of the frame").isTrue();
+            c.enqueue(ByteBuffer.wrap(prune), true);
+            c.enqueue(ByteBuffer.wrap(next), false);
+
+            byte[] expected = concat(big, prune, next);
+            assertThat(Arrays.mismatch(drain(c, p.in(), expected.length), expected)).as("first byte out of place")
+                    .isEqualTo(-1);
+            assertThat(c.queuedBytes()).isZero();
+        }
+    }
+
+    @Test
     void discardingCountsTheFramesNotWrittenToTheEnd() throws IOException {
         try (Pair p = Pair.open()) {
             Connection c = p.c();
@@ -82,7 +125,7 @@ class ConnectionTest {
             int frames = 0;
             while (c.flush() > 0 || frames == 0 || !c.hasQueued()) { // until the socket's buffers are full
                 for (int i = 0; i < 100; i++) {
-                    c.enqueue(ByteBuffer.wrap(new byte[1_000]));
+                    c.enqueue(ByteBuffer.wrap(new byte[1_000]), false);
                     frames++;
                 }
             }
@@ -94,5 +137,34 @@ class ConnectionTest {
             assertThat(c.queuedBytes()).isZero();
             assertThat(in.isOpen()).isTrue();
         }
+    }
+
+    /** {@code size} random bytes from {@code seed}. */
+    private static byte[] frame(int size, int seed) {
+        byte[] frame = new byte[size];
+        new SplittableRandom(seed).nextBytes(frame);
+        return frame;
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
+
+    /** Flushes {@code c} and reads its far end {@code in} until {@code total} bytes arrived. */
+    private static byte[] drain(Connection c, SocketChannel in, int total) throws IOException {
+        ByteArrayOutputStream received = new ByteArrayOutputStream();
+        ByteBuffer chunk = ByteBuffer.allocate(64 * 1024);
+        while (received.size() < total) {
+            c.flush();
+            chunk.clear();
+            int n = in.read(chunk);
+            received.write(chunk.array(), 0, n);
+        }
+        assertThat(c.hasQueued()).isFalse();
+        return received.toByteArray();
     }
 }

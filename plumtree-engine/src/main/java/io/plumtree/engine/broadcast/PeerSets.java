@@ -30,6 +30,8 @@ final class PeerSets {
 
     private final PlumtreeConfig config;
     private final RandomGenerator random;
+    /** This node: the root of the one tree whose every neighbour is eager (see {@link #tree}). */
+    private final NodeId self;
 
     /** Starting point of every new tree; refilled from the sample when a peer goes away. */
     private final TreePeers neighbours;
@@ -52,13 +54,18 @@ final class PeerSets {
     /** Peers offered to the sample so far: the reservoir's denominator. */
     private long offered;
 
-    PeerSets(PlumtreeConfig config, RandomGenerator random) {
+    PeerSets(NodeId self, PlumtreeConfig config, RandomGenerator random) {
+        this.self = self;
         this.config = config;
         this.random = random;
         this.neighbours = new TreePeers(config.maxEagerPeers(), config.maxLazyPeers());
     }
 
-    /** The tree of messages from {@code root}, created from the neighbour partition on first use. */
+    /**
+     * The tree of messages from {@code root}, created from the neighbour partition on first use. This node's own tree
+     * makes every neighbour eager, up to {@code maxEagerPeers} (departure 8 in docs/broadcast.md): its messages reach
+     * them in one hop, and only nodes further away need a relay.
+     */
     TreePeers tree(NodeId root) {
         if (!config.perOriginTrees()) {
             return neighbours;
@@ -76,6 +83,11 @@ final class PeerSets {
                 trees.remove(eldest);
             }
             t = neighbours.copy();
+            if (root.equals(self)) {
+                while (t.eager().size() < config.maxEagerPeers() && t.promoteOldestLazy() != null) {
+                    // every neighbour eager, up to the bound
+                }
+            }
             trees.put(root, t);
         }
         lastRoot = root;
@@ -108,17 +120,15 @@ final class PeerSets {
     }
 
     /**
-     * A new neighbour joins every existing tree as lazy, so it hears of every message and grafts its way in. Without
-     * this, a peer that came back (declared failed, then refuting) was in no tree created before it returned and heard
-     * nothing from those origins.
+     * A new neighbour joins every existing tree, lazy (eager in this node's own), so it hears of every message and
+     * grafts its way in. Without this, a peer that came back (declared failed, then refuting) was in no tree created
+     * before it returned and heard nothing from those origins.
      */
     private void joinExistingTrees(NodeId peer) {
         if (!config.perOriginTrees()) {
             return;
         }
-        for (TreePeers t : trees.values()) {
-            t.noteAnnouncer(peer);
-        }
+        joinTrees(peer);
     }
 
     /** Reservoir sampling (Vitter's algorithm R) of the peers offered so far into {@link #known}. */
@@ -160,16 +170,25 @@ final class PeerSets {
     }
 
     /**
-     * A peer picked us as a neighbour: keep it as a lazy neighbour, and lazy in every tree, so it hears of every
-     * message (bounded by {@code maxLazyPeers}).
+     * A peer picked us as a neighbour: keep it as a lazy neighbour, and lazy in every tree (eager in this node's own),
+     * so it hears of every message (bounded by {@code maxLazyPeers}).
      */
     void acceptNeighbour(NodeId peer) {
         neighbours.noteAnnouncer(peer);
         if (!config.perOriginTrees()) {
             return;
         }
-        for (TreePeers t : trees.values()) {
-            t.noteAnnouncer(peer);
+        joinTrees(peer);
+    }
+
+    /** A neighbour joins this node's own tree as eager (up to the bound) and every other tree as lazy. */
+    private void joinTrees(NodeId peer) {
+        for (Map.Entry<NodeId, TreePeers> e : trees.entrySet()) {
+            if (e.getKey().equals(self)) {
+                e.getValue().promote(peer);
+            } else {
+                e.getValue().noteAnnouncer(peer);
+            }
         }
     }
 

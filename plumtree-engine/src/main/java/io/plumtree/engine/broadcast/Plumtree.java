@@ -173,7 +173,7 @@ public final class Plumtree {
         this.random = Objects.requireNonNull(random, "random");
         this.self = Objects.requireNonNull(self, "self");
         this.config = Objects.requireNonNull(config, "config");
-        this.peers = new PeerSets(config, Objects.requireNonNull(random, "random"));
+        this.peers = new PeerSets(self, config, Objects.requireNonNull(random, "random"));
         this.log = new MessageLog(config.seenTtl().toNanos(), config.seenMaxEntries(), config.cacheTtl().toNanos(),
                 config.cacheMaxMessages(), config.cacheMaxBytes());
         this.missing = new MissingMessages(config.cacheMaxMessages(), config.maxEagerPeers() + config.maxLazyPeers());

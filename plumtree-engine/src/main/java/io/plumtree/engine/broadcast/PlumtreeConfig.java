@@ -9,10 +9,12 @@ import java.util.Objects;
  *
  * @param eagerFanout           how many peers a node picks on its own for eager push (full payloads); the tree
  *                              is later shaped by PRUNE and GRAFT. Paper section 4: the eager set starts as the
- *                              node's neighbours
+ *                              node's neighbours. The node's own messages go eager to every neighbour, up to
+ *                              {@code maxEagerPeers} (departure 8 in docs/broadcast.md)
  * @param lazyFanout            how many peers a node picks on its own for lazy push (IHAVE announcements)
- * @param maxEagerPeers         hard bound on the eager set, which also grows when peers send us payloads first or
- *                              graft from us; at the bound, such peers are kept lazy instead
+ * @param maxEagerPeers         hard bound on the eager set, which also grows when peers graft from us and, in the
+ *                              node's own tree, holds every neighbour up to this bound; at the bound, further peers
+ *                              are kept lazy instead
  * @param maxLazyPeers          hard bound on the lazy set, which also grows when peers prune us or announce to us
  * @param maxTrees              most broadcast trees kept, one per origin that broadcast recently (least recently
  *                              used first out); an evicted origin's next message starts from the neighbour peers

@@ -71,7 +71,29 @@ class PlumtreeTest {
     }
 
     @Test
-    void broadcastDeliversLocallyPushesToEagerAndAnnouncesToLazyInOneBatch() {
+    void anOwnBroadcastIsDeliveredLocallyAndPushedToEveryNeighbour() {
+        byte[] payload = {1, 2, 3};
+        List<PlumtreeOutput> out = handle(new PlumtreeInput.Broadcast(payload), 10 * MS);
+        MessageId id = new MessageId(SELF, 1);
+        assertThat(out).as("this node's own tree has every neighbour eager, lazy ones included").containsExactly(
+                new Deliver(id, 0, payload),
+                new Send(A, new Gossip(id, 1, payload)),
+                new Send(B, new Gossip(id, 1, payload)),
+                new Send(C, new Gossip(id, 1, payload)),
+                new Send(D, new Gossip(id, 1, payload)));
+        assertThat(core.eagerPeers(SELF)).containsExactly(A, B, C, D);
+        assertThat(core.neighbourEagerPeers()).as("other origins' trees still start from the partition")
+                .containsExactly(A, B);
+        assertThat(core.stats().broadcasts()).isEqualTo(1);
+    }
+
+    @Test
+    void ownTreePastMaxEagerPeersAnnouncesToTheRestInOneBatch() {
+        core = new Plumtree(SELF, config.toBuilder().maxEagerPeers(3).build(), new SplittableRandom(42));
+        for (NodeId p : List.of(A, B, C, D)) {
+            handle(new PlumtreeInput.NeighborUp(p), 0);
+        }
+        handle(FLUSH, 0);
         byte[] payload = {1, 2, 3};
         List<PlumtreeOutput> out = handle(new PlumtreeInput.Broadcast(payload), 10 * MS);
         MessageId id = new MessageId(SELF, 1);
@@ -79,16 +101,15 @@ class PlumtreeTest {
                 new Deliver(id, 0, payload),
                 new Send(A, new Gossip(id, 1, payload)),
                 new Send(B, new Gossip(id, 1, payload)),
+                new Send(C, new Gossip(id, 1, payload)),
                 new ScheduleTimer(config.ihaveInterval().toNanos(), new PlumtreeTimer.FlushAnnouncements()));
         List<PlumtreeOutput> second = handle(new PlumtreeInput.Broadcast(payload), 20 * MS);
         assertThat(second).as("the flush timer is already pending").noneMatch(o -> o instanceof ScheduleTimer);
 
-        List<PlumtreeOutput> flush = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.FlushAnnouncements()),
-                110 * MS);
+        List<PlumtreeOutput> flush = handle(FLUSH, 110 * MS);
         MessageId id2 = new MessageId(SELF, 2);
-        IHave both = new IHave(List.of(new Announcement(SELF, id.sequence(), id2.sequence(), 1)));
-        assertThat(flush).containsExactly(new Send(C, both), new Send(D, both));
-        assertThat(core.stats().broadcasts()).isEqualTo(2);
+        assertThat(flush).containsExactly(
+                new Send(D, new IHave(List.of(new Announcement(SELF, id.sequence(), id2.sequence(), 1)))));
     }
 
     @Test
@@ -380,6 +401,20 @@ class PlumtreeTest {
         handle(new PlumtreeInput.Broadcast(new byte[]{1}), 0);
         List<PlumtreeOutput> flush = handle(FLUSH, 100 * MS);
         assertThat(flush).anyMatch(o -> o instanceof Send s && s.to().equals(stranger));
+    }
+
+    @Test
+    void aPeerThatPicksUsAfterOurTreeWasMadeIsEagerInItAndLazyInOthers() {
+        receive(C, new Gossip(id(1), 1, new byte[]{1}), 0);
+        handle(new PlumtreeInput.Broadcast(new byte[]{2}), 0);
+        handle(new PlumtreeInput.NeighborDown(D), 5 * MS); // room under maxEagerPeers (4)
+        NodeId stranger = NodeId.of("stranger");
+        receive(stranger, new PlumtreeMessage.Neighbor(), 10 * MS);
+        assertThat(core.eagerPeers(SELF)).contains(stranger);
+        assertThat(core.lazyPeers(ORIGIN)).contains(stranger);
+        byte[] payload = {3};
+        List<PlumtreeOutput> out = handle(new PlumtreeInput.Broadcast(payload), 20 * MS);
+        assertThat(out).contains(new Send(stranger, new Gossip(new MessageId(SELF, 2), 1, payload)));
     }
 
     @Test

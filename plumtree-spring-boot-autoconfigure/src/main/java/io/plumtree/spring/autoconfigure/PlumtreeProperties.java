@@ -754,13 +754,16 @@ public class PlumtreeProperties {
     /** Plumtree broadcast tunables. Each one left unset takes the preset's value. */
     public static class Broadcast {
 
-        /** Peers a node picks for eager push (full payloads); the tree is then shaped by PRUNE and GRAFT. Preset 3. */
+        /**
+         * Peers a node picks for eager push (full payloads) of other nodes' messages; the tree is then shaped by PRUNE
+         * and GRAFT. Its own messages go to every neighbour, up to max-eager-peers. Preset 3.
+         */
         private Integer eagerFanout;
 
         /** Peers a node picks for lazy push (IHAVE announcements). Preset 6. */
         private Integer lazyFanout;
 
-        /** Hard bound on the eager set. Preset 12. */
+        /** Hard bound on the eager set; a node's own messages go eager to this many neighbours at most. Preset 12. */
         private Integer maxEagerPeers;
 
         /** Hard bound on the lazy set. Preset 24. */

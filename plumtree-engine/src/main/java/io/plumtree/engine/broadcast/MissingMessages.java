@@ -51,7 +51,7 @@ final class MissingMessages {
             byId.put(id, m);
             return Outcome.NEW;
         }
-        if (m.announcers.size() < maxAnnouncers && m.announcers.stream().noneMatch(a -> a.peer.equals(peer))) {
+        if (m.announcers.size() < maxAnnouncers && !m.announcedBy(peer)) {
             m.announcers.add(new Announcer(peer, hops));
         }
         return Outcome.KNOWN;

@@ -115,20 +115,8 @@ final class PeerSets {
         if (!pickAsNeighbour(peer)) {
             return false;
         }
-        joinExistingTrees(peer);
-        return true;
-    }
-
-    /**
-     * A new neighbour joins every existing tree, lazy (eager in this node's own), so it hears of every message and
-     * grafts its way in. Without this, a peer that came back (declared failed, then refuting) was in no tree created
-     * before it returned and heard nothing from those origins.
-     */
-    private void joinExistingTrees(NodeId peer) {
-        if (!config.perOriginTrees()) {
-            return;
-        }
         joinTrees(peer);
+        return true;
     }
 
     /** Reservoir sampling (Vitter's algorithm R) of the peers offered so far into {@link #known}. */
@@ -175,14 +163,18 @@ final class PeerSets {
      */
     void acceptNeighbour(NodeId peer) {
         neighbours.noteAnnouncer(peer);
-        if (!config.perOriginTrees()) {
-            return;
-        }
         joinTrees(peer);
     }
 
-    /** A neighbour joins this node's own tree as eager (up to the bound) and every other tree as lazy. */
+    /**
+     * A new neighbour joins every existing tree, lazy (eager in this node's own, up to the bound), so it hears of every
+     * message and grafts its way in. Without this, a peer that came back (declared failed, then refuting) was in no
+     * tree created before it returned and heard nothing from those origins.
+     */
     private void joinTrees(NodeId peer) {
+        if (!config.perOriginTrees()) {
+            return;
+        }
         for (Map.Entry<NodeId, TreePeers> e : trees.entrySet()) {
             if (e.getKey().equals(self)) {
                 e.getValue().promote(peer);

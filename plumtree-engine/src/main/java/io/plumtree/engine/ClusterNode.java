@@ -87,6 +87,8 @@ public final class ClusterNode implements AutoCloseable {
     /** Broadcasts given to {@link #broadcast} and not complete, bounded by {@code maxPendingBroadcasts}. */
     private final BroadcastWindow window;
     private final List<DeliveryListener> deliveryListeners = new CopyOnWriteArrayList<>();
+    /** Deliveries of the network thread's current turn, handed to {@link #dispatch} when it ends. */
+    private final TurnDeliveries turnDeliveries = new TurnDeliveries(deliveryListeners);
     private final List<MembershipListener> membershipListeners = new CopyOnWriteArrayList<>();
     /** State listeners by subscription id. */
     private final Map<Integer, StateListener> stateListeners = new ConcurrentHashMap<>();
@@ -119,15 +121,10 @@ public final class ClusterNode implements AutoCloseable {
         this.loop = new EventLoop(config, new EventLoop.Sink() {
             @Override
             public void delivered(PlumtreeOutput.Deliver d) {
-                if (overflowing(dispatch.backlog())) {
+                if (overflowing(dispatch.backlog() + turnDeliveries.size())) {
                     return;
                 }
-                Delivery delivery = new Delivery(d.id().origin(), d.id(), d.hops(), d.payload());
-                dispatch.submitHeld(d.id().origin(), () -> {
-                    for (DeliveryListener l : deliveryListeners) {
-                        l.onDelivery(delivery);
-                    }
-                });
+                turnDeliveries.add(new Delivery(d.id().origin(), d.id(), d.hops(), d.payload()));
             }
 
             @Override
@@ -158,6 +155,7 @@ public final class ClusterNode implements AutoCloseable {
 
             @Override
             public void endOfTurn() {
+                turnDeliveries.drain(dispatch::submitHeld);
                 dispatch.startHeld();
             }
 
@@ -168,7 +166,7 @@ public final class ClusterNode implements AutoCloseable {
 
             @Override
             public long backlog() {
-                return dispatch.backlog();
+                return dispatch.backlog() + turnDeliveries.size();
             }
 
             @Override

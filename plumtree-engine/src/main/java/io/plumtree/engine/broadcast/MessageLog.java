@@ -38,6 +38,8 @@ final class MessageLog {
 
     /** Each origin's index, while it has messages remembered. */
     private final HashMap<NodeId, SequenceIndex> byOrigin = new HashMap<>();
+    /** The index {@link #index} found last, or null: a busy node asks about one origin several times per message. */
+    private SequenceIndex lastIndex;
 
     // The ring: the entry at position p is at index p & mask of each array.
     /** The index of the entry's origin (which names the origin). */
@@ -93,10 +95,11 @@ final class MessageLog {
         while (head - tail >= maxSeen || head - tail >= origins.length && !grow()) {
             forgetOldest();
         }
-        SequenceIndex index = byOrigin.get(id.origin());
+        SequenceIndex index = index(id.origin());
         if (index == null) {
             index = new SequenceIndex(id.origin());
             byOrigin.put(id.origin(), index);
+            lastIndex = index;
         }
         int i = (int) head & mask;
         origins[i] = index;
@@ -117,7 +120,7 @@ final class MessageLog {
 
     /** The position of {@code id} if it is remembered and not expired, else -1. */
     long find(MessageId id, long now) {
-        SequenceIndex index = byOrigin.get(id.origin());
+        SequenceIndex index = index(id.origin());
         if (index == null) {
             return -1;
         }
@@ -126,6 +129,25 @@ final class MessageLog {
             return -1;
         }
         return p;
+    }
+
+    /** How many messages of {@code origin} are remembered, expired or not. */
+    int rememberedFrom(NodeId origin) {
+        SequenceIndex index = index(origin);
+        return index == null ? 0 : index.size();
+    }
+
+    /** The index of {@code origin}'s messages, or null (see {@link #lastIndex}). */
+    private SequenceIndex index(NodeId origin) {
+        SequenceIndex last = lastIndex;
+        if (last != null && last.origin == origin) {
+            return last;
+        }
+        SequenceIndex index = byOrigin.get(origin);
+        if (index != null) {
+            lastIndex = index;
+        }
+        return index;
     }
 
     /** Whether {@code id} is remembered and not expired. */
@@ -221,6 +243,9 @@ final class MessageLog {
         index.remove(sequences[i], tail);
         if (index.size() == 0) {
             byOrigin.remove(index.origin, index);
+            if (lastIndex == index) {
+                lastIndex = null;
+            }
         }
         origins[i] = null;
         parents[i] = null;

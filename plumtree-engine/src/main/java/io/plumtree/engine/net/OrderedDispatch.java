@@ -33,19 +33,26 @@ public final class OrderedDispatch {
 
     private static final Logger log = LoggerFactory.getLogger(OrderedDispatch.class);
 
-    /** Tasks a key runs before it gives its executor thread back to other keys (it is launched again if it has more). */
+    /**
+     * Weight a key runs (tasks, or what a batch task counts for) before it gives its executor thread back to other
+     * keys (it is launched again if it has more).
+     */
     private static final int TASKS_PER_LAUNCH = 64;
+
+    /** A task and what it counts for in {@link #backlog()}: 1, or the deliveries of a batch. */
+    private record Task(Runnable run, int weight) {
+    }
 
     private final Executor executor;
     /**
      * Tasks queued per key; a key is present while it is launched on the executor (running, or waiting to run), and
      * its queue holds what it has not taken yet.
      */
-    private final Map<Object, ArrayDeque<Runnable>> waiting = new HashMap<>();
-    /** Tasks submitted and not yet finished; a running key subtracts what it ran per batch. */
+    private final Map<Object, ArrayDeque<Task>> waiting = new HashMap<>();
+    /** Weight of the tasks submitted and not yet finished; a running key subtracts what it ran per batch. */
     private final AtomicLong backlog = new AtomicLong();
     /** Tasks {@link #submitHeld} queued per key since the last {@link #startHeld}, in key order of first submission. */
-    private Map<Object, ArrayDeque<Runnable>> held = new LinkedHashMap<>();
+    private Map<Object, ArrayDeque<Task>> held = new LinkedHashMap<>();
     /** Guards {@link #held}; never taken by an executor thread. */
     private final Object heldLock = new Object();
 
@@ -54,7 +61,10 @@ public final class OrderedDispatch {
         this.executor = Objects.requireNonNull(executor, "executor");
     }
 
-    /** Tasks submitted and not yet finished (a running key may report the ones it finished up to a batch late). */
+    /**
+     * Weight of the tasks submitted and not yet finished: one per task, or what {@link #submitHeld(Object, Runnable,
+     * int)} said (a running key may report the ones it finished up to a batch late).
+     */
     public long backlog() {
         return backlog.get();
     }
@@ -70,17 +80,30 @@ public final class OrderedDispatch {
      * for {@link #startHeld()} to be handed to the executor.
      */
     public void submitHeld(Object key, Runnable task) {
+        submitHeld(key, task, 1);
+    }
+
+    /**
+     * Like {@link #submitHeld(Object, Runnable)}, for a task that stands for {@code weight} things (a batch of
+     * deliveries): the backlog counts them, and a key's turn on the executor is measured in them.
+     *
+     * @throws IllegalArgumentException if {@code weight} is below 1
+     */
+    public void submitHeld(Object key, Runnable task, int weight) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(task, "task");
-        backlog.incrementAndGet();
+        if (weight < 1) {
+            throw new IllegalArgumentException("weight must be at least 1, not " + weight);
+        }
+        backlog.addAndGet(weight);
         synchronized (heldLock) {
-            held.computeIfAbsent(key, k -> new ArrayDeque<>()).add(task);
+            held.computeIfAbsent(key, k -> new ArrayDeque<>()).add(new Task(task, weight));
         }
     }
 
     /** Hands every task {@link #submitHeld} queued since the last call to the executor. */
     public void startHeld() {
-        Map<Object, ArrayDeque<Runnable>> batch;
+        Map<Object, ArrayDeque<Task>> batch;
         synchronized (heldLock) {
             if (held.isEmpty()) {
                 return;
@@ -90,8 +113,8 @@ public final class OrderedDispatch {
         }
         List<Object> idle = new ArrayList<>();
         synchronized (waiting) {
-            for (Map.Entry<Object, ArrayDeque<Runnable>> e : batch.entrySet()) {
-                ArrayDeque<Runnable> q = waiting.get(e.getKey());
+            for (Map.Entry<Object, ArrayDeque<Task>> e : batch.entrySet()) {
+                ArrayDeque<Task> q = waiting.get(e.getKey());
                 if (q == null) {
                     waiting.put(e.getKey(), e.getValue());
                     idle.add(e.getKey());
@@ -111,22 +134,30 @@ public final class OrderedDispatch {
         } catch (RejectedExecutionException e) {
             log.warn("delivery executor refused a task; dropping the queue of {}: {}", key, e.toString());
             synchronized (waiting) {
-                ArrayDeque<Runnable> q = waiting.remove(key);
-                backlog.addAndGet(-(q == null ? 0 : q.size()));
+                ArrayDeque<Task> q = waiting.remove(key);
+                backlog.addAndGet(-(q == null ? 0 : weightOf(q)));
             }
         }
     }
 
+    private static long weightOf(ArrayDeque<Task> tasks) {
+        long w = 0;
+        for (Task t : tasks) {
+            w += t.weight();
+        }
+        return w;
+    }
+
     /**
-     * Runs the tasks of one key, taking its whole queue at a time, until the queue is empty; after
+     * Runs the tasks of one key, taking its whole queue at a time, until the queue is empty; after a weight of
      * {@value #TASKS_PER_LAUNCH} or more it launches the key again instead, so other keys get the thread too.
      */
     private void drain(Object key) {
-        int ran = 0;
+        long ran = 0;
         while (true) {
-            ArrayDeque<Runnable> batch;
+            ArrayDeque<Task> batch;
             synchronized (waiting) {
-                ArrayDeque<Runnable> q = waiting.get(key);
+                ArrayDeque<Task> q = waiting.get(key);
                 if (q.isEmpty()) {
                     waiting.remove(key);
                     return;
@@ -137,18 +168,19 @@ public final class OrderedDispatch {
                 batch = q;
                 waiting.put(key, new ArrayDeque<>());
             }
+            long weight = weightOf(batch);
             try {
-                for (Runnable task : batch) {
+                for (Task task : batch) {
                     try {
-                        task.run();
+                        task.run().run();
                     } catch (RuntimeException | AssertionError e) {
                         log.error("listener failed; later deliveries go on", e);
                     }
                 }
             } finally {
-                backlog.addAndGet(-batch.size());
+                backlog.addAndGet(-weight);
             }
-            ran += batch.size();
+            ran += weight;
         }
         launch(key);
     }

@@ -35,12 +35,18 @@ final class DeliveryOrder {
 
     /** One origin's progress. */
     private static final class Stream {
+        /** Whose messages. */
+        final NodeId origin;
         /** Sequence of the next message to release. */
         long next;
         /** Messages waiting for their predecessors, by sequence, with the time they started waiting. */
         final TreeMap<Long, Held> held = new TreeMap<>();
         /** Whether a wake-up is scheduled. */
         boolean wakeUpPending;
+
+        Stream(NodeId origin) {
+            this.origin = origin;
+        }
     }
 
     private record Held(Deliver delivery, long sinceNanos) {
@@ -51,6 +57,11 @@ final class DeliveryOrder {
     private final int maxOrigins;
     /** Streams by origin, least recently heard first. */
     private final LinkedHashMap<NodeId, Stream> streams = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * The stream {@link #stream} found or made last, or null: every lookup goes through it, so a hit is an origin
+     * already the most recently heard, and a run of one origin's deliveries skips the map.
+     */
+    private Stream lastStream;
 
     /** Messages released after a later one of the same origin. */
     private long late;
@@ -77,11 +88,12 @@ final class DeliveryOrder {
     void offer(Deliver d, long now, LongSupplier lowestMissing, Sink sink) {
         NodeId origin = d.id().origin();
         long seq = d.id().sequence();
-        Stream s = streams.get(origin);
+        Stream s = stream(origin);
         if (s == null) {
-            s = new Stream();
+            s = new Stream(origin);
             s.next = Math.min(seq, lowestMissing.getAsLong());
             streams.put(origin, s);
+            lastStream = s;
             evictBeyondBound(sink);
         } else if (seq - s.next > maxHeld) {
             restarts++;
@@ -112,7 +124,7 @@ final class DeliveryOrder {
 
     /** The wake-up for {@code origin}: skip a gap that has been waited for long enough. */
     void onTimer(NodeId origin, long now, Sink sink) {
-        Stream s = streams.get(origin);
+        Stream s = stream(origin);
         if (s == null) {
             return;
         }
@@ -129,6 +141,19 @@ final class DeliveryOrder {
             s.wakeUpPending = true;
             sink.wakeUp(origin, Math.max(1, waitNanos - (now - s.held.firstEntry().getValue().sinceNanos)));
         }
+    }
+
+    /** The stream of {@code origin}, or null (see {@link #lastStream}). */
+    private Stream stream(NodeId origin) {
+        Stream last = lastStream;
+        if (last != null && last.origin == origin) {
+            return last;
+        }
+        Stream s = streams.get(origin);
+        if (s != null) {
+            lastStream = s;
+        }
+        return s;
     }
 
     private void skipGap(Stream s, Sink sink) {

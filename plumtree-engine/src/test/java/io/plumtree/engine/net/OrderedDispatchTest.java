@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Per-key order, and held submissions that start together. */
 class OrderedDispatchTest {
@@ -74,6 +75,48 @@ class OrderedDispatchTest {
         assertThat(dispatch.backlog()).isZero();
         dispatch.startHeld();
         assertThat(executor.executed).as("nothing held any more").isOne();
+    }
+
+    @Test
+    void aWeightedTaskCountsItsWeightInTheBacklogUntilItHasRun() {
+        ManualExecutor executor = new ManualExecutor();
+        OrderedDispatch dispatch = new OrderedDispatch(executor);
+        List<Integer> ran = new ArrayList<>();
+        dispatch.submitHeld("a", () -> ran.add(1), 300);
+        dispatch.submitHeld("a", () -> ran.add(2));
+        dispatch.submitHeld("b", () -> ran.add(3), 7);
+        assertThat(dispatch.backlog()).isEqualTo(308);
+        dispatch.startHeld();
+        executor.runAll();
+        assertThat(ran).containsExactlyInAnyOrder(1, 2, 3);
+        assertThat(ran.indexOf(1)).isLessThan(ran.indexOf(2));
+        assertThat(dispatch.backlog()).isZero();
+    }
+
+    @Test
+    void aHeavyBatchGivesTheThreadBackToOtherKeysBeforeTheRestOfItsKey() {
+        ManualExecutor executor = new ManualExecutor();
+        OrderedDispatch dispatch = new OrderedDispatch(executor);
+        List<String> ran = new ArrayList<>();
+        dispatch.submitHeld("a", () -> {
+            ran.add("a1");
+            dispatch.submitHeld("a", () -> ran.add("a2"), 100); // more of a's, and b's, arrive while a1 runs
+            dispatch.submitHeld("b", () -> ran.add("b1"));
+            dispatch.startHeld();
+        }, 100);
+        dispatch.startHeld();
+        executor.runAll();
+        assertThat(ran).as("a's first batch weighs past a key's share: b runs before a's second")
+                .containsExactly("a1", "b1", "a2");
+        assertThat(dispatch.backlog()).isZero();
+    }
+
+    @Test
+    void aWeightBelowOneIsRefused() {
+        OrderedDispatch dispatch = new OrderedDispatch(Runnable::run);
+        assertThatThrownBy(() -> dispatch.submitHeld("a", () -> { }, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("weight");
+        assertThat(dispatch.backlog()).isZero();
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class OrderedDispatch {
      * Weight a key runs (tasks, or what a batch task counts for) before it gives its executor thread back to other
      * keys (it is launched again if it has more).
      */
-    private static final int TASKS_PER_LAUNCH = 64;
+    private static final int WEIGHT_PER_LAUNCH = 64;
 
     /** A task and what it counts for in {@link #backlog()}: 1, or the deliveries of a batch. */
     private record Task(Runnable run, int weight) {
@@ -150,7 +150,7 @@ public final class OrderedDispatch {
 
     /**
      * Runs the tasks of one key, taking its whole queue at a time, until the queue is empty; after a weight of
-     * {@value #TASKS_PER_LAUNCH} or more it launches the key again instead, so other keys get the thread too.
+     * {@value #WEIGHT_PER_LAUNCH} or more it launches the key again instead, so other keys get the thread too.
      */
     private void drain(Object key) {
         long ran = 0;
@@ -162,7 +162,7 @@ public final class OrderedDispatch {
                     waiting.remove(key);
                     return;
                 }
-                if (ran >= TASKS_PER_LAUNCH) {
+                if (ran >= WEIGHT_PER_LAUNCH) {
                     break;
                 }
                 batch = q;

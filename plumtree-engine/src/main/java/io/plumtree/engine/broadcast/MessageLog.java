@@ -3,7 +3,6 @@ package io.plumtree.engine.broadcast;
 import io.plumtree.engine.MessageId;
 import io.plumtree.engine.NodeId;
 
-import java.util.HashMap;
 
 /**
  * The messages this node delivered, in delivery order: each with its hop count here and the peer it came from (the
@@ -37,9 +36,7 @@ final class MessageLog {
     private final int maxCapacity;
 
     /** Each origin's index, while it has messages remembered. */
-    private final HashMap<NodeId, SequenceIndex> byOrigin = new HashMap<>();
-    /** The index {@link #index} found last, or null: a busy node asks about one origin several times per message. */
-    private SequenceIndex lastIndex;
+    private final ByOrigin<SequenceIndex> byOrigin = new ByOrigin<>(false);
 
     // The ring: the entry at position p is at index p & mask of each array.
     /** The index of the entry's origin (which names the origin). */
@@ -95,11 +92,10 @@ final class MessageLog {
         while (head - tail >= maxSeen || head - tail >= origins.length && !grow()) {
             forgetOldest();
         }
-        SequenceIndex index = index(id.origin());
+        SequenceIndex index = byOrigin.get(id.origin());
         if (index == null) {
             index = new SequenceIndex(id.origin());
             byOrigin.put(id.origin(), index);
-            lastIndex = index;
         }
         int i = (int) head & mask;
         origins[i] = index;
@@ -120,7 +116,7 @@ final class MessageLog {
 
     /** The position of {@code id} if it is remembered and not expired, else -1. */
     long find(MessageId id, long now) {
-        SequenceIndex index = index(id.origin());
+        SequenceIndex index = byOrigin.get(id.origin());
         if (index == null) {
             return -1;
         }
@@ -133,21 +129,8 @@ final class MessageLog {
 
     /** How many messages of {@code origin} are remembered, expired or not. */
     int rememberedFrom(NodeId origin) {
-        SequenceIndex index = index(origin);
-        return index == null ? 0 : index.size();
-    }
-
-    /** The index of {@code origin}'s messages, or null (see {@link #lastIndex}). */
-    private SequenceIndex index(NodeId origin) {
-        SequenceIndex last = lastIndex;
-        if (last != null && last.origin == origin) {
-            return last;
-        }
         SequenceIndex index = byOrigin.get(origin);
-        if (index != null) {
-            lastIndex = index;
-        }
-        return index;
+        return index == null ? 0 : index.size();
     }
 
     /** Whether {@code id} is remembered and not expired. */
@@ -242,10 +225,7 @@ final class MessageLog {
         SequenceIndex index = origins[i];
         index.remove(sequences[i], tail);
         if (index.size() == 0) {
-            byOrigin.remove(index.origin, index);
-            if (lastIndex == index) {
-                lastIndex = null;
-            }
+            byOrigin.remove(index.origin);
         }
         origins[i] = null;
         parents[i] = null;

@@ -124,13 +124,7 @@ public final class Plumtree {
     /** Whether a digest timer is pending. */
     private boolean digestScheduled;
     /** What this node delivered of each origin, least recently delivered first: what a digest may fill in. */
-    private final LinkedHashMap<NodeId, DeliveredSpan> floors = new LinkedHashMap<>(16, 0.75f, true);
-    /**
-     * The span {@link #span} found last, or null: every lookup goes through it, so a hit is an origin that is already
-     * the most recently used in {@link #floors}, and a busy node's one or two lookups per message from one origin
-     * skip the map.
-     */
-    private DeliveredSpan lastSpan;
+    private final ByOrigin<DeliveredSpan> floors = new ByOrigin<>(true);
     private long digestsSent;
     private long digestRecoveries;
     /** Holes in an origin's delivered sequences given up, too far behind its newest delivery to be repaired. */
@@ -318,7 +312,7 @@ public final class Plumtree {
         int scanned = 0;
         for (Announcement a : ihave.announcements()) {
             NodeId origin = a.origin();
-            DeliveredSpan span = span(origin);
+            DeliveredSpan span = floors.get(origin);
             long newest = newestDelivered(a, span, now);
             if (newest >= 0) {
                 maybeOptimize(from, origin, a.hops(), newest, now, out);
@@ -577,7 +571,7 @@ public final class Plumtree {
         long uptimeMillis = (now - startedNanos) / 1_000_000;
         int added = 0;
         for (PlumtreeMessage.DigestRun run : digest.runs()) {
-            DeliveredSpan span = span(run.origin());
+            DeliveredSpan span = floors.get(run.origin());
             long low;
             if (run.ageMillis() < uptimeMillis && !run.origin().equals(self)) {
                 low = run.first(); // even below the lowest delivered here: an origin's first message lost on the way
@@ -756,34 +750,19 @@ public final class Plumtree {
      * the bounded seen set has forgotten it (a copy read late from a paused connection, say).
      */
     private boolean inDeliveredRun(MessageId id) {
-        DeliveredSpan span = span(id.origin());
+        DeliveredSpan span = floors.get(id.origin());
         return span != null && span.delivered(id.sequence());
-    }
-
-    /** What this node delivered of {@code origin}, or null (see {@link #lastSpan}). */
-    private DeliveredSpan span(NodeId origin) {
-        DeliveredSpan last = lastSpan;
-        if (last != null && last.origin == origin) {
-            return last;
-        }
-        DeliveredSpan span = floors.get(origin);
-        if (span != null) {
-            lastSpan = span;
-        }
-        return span;
     }
 
     /** Records a delivery in its origin's span (the floor, and the run of consecutive sequences delivered). */
     private void noteDelivered(MessageId id, long now) {
         long seq = id.sequence();
-        DeliveredSpan span = span(id.origin());
+        DeliveredSpan span = floors.get(id.origin());
         if (span == null) {
             // the log holds only this message of the origin, unless the origin's span was forgotten (MAX_FLOORS)
-            span = new DeliveredSpan(id.origin(), seq, log.rememberedFrom(id.origin()) <= 1);
-            floors.put(id.origin(), span);
-            lastSpan = span;
+            floors.put(id.origin(), new DeliveredSpan(seq, log.rememberedFrom(id.origin()) <= 1));
             if (floors.size() > MAX_FLOORS) {
-                floors.remove(floors.keySet().iterator().next());
+                floors.remove(floors.eldest());
             }
             return;
         }
@@ -820,8 +799,6 @@ public final class Plumtree {
      * the run, even once the bounded seen set has forgotten it, so it cannot cause a second delivery.
      */
     private static final class DeliveredSpan {
-        /** Whose messages; the node's one id for that name, as the decoder and the core hand it round. */
-        final NodeId origin;
         /**
          * Whether every delivery of the origin since this span was made went through it (the log held no other
          * message of the origin then): while {@link #above} is null nothing above the run was delivered.
@@ -839,8 +816,7 @@ public final class Plumtree {
         BitSet above;
         long aboveBase;
 
-        DeliveredSpan(NodeId origin, long first, boolean tracksAll) {
-            this.origin = origin;
+        DeliveredSpan(long first, boolean tracksAll) {
             this.tracksAll = tracksAll;
             this.floor = first;
             this.runStart = first;

@@ -1,10 +1,9 @@
 package io.plumtree.engine.node;
 
 import io.plumtree.engine.NodeId;
+import io.plumtree.engine.broadcast.ByOrigin;
 import io.plumtree.engine.broadcast.PlumtreeOutput.Deliver;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
@@ -35,18 +34,12 @@ final class DeliveryOrder {
 
     /** One origin's progress. */
     private static final class Stream {
-        /** Whose messages. */
-        final NodeId origin;
         /** Sequence of the next message to release. */
         long next;
         /** Messages waiting for their predecessors, by sequence, with the time they started waiting. */
         final TreeMap<Long, Held> held = new TreeMap<>();
         /** Whether a wake-up is scheduled. */
         boolean wakeUpPending;
-
-        Stream(NodeId origin) {
-            this.origin = origin;
-        }
     }
 
     private record Held(Deliver delivery, long sinceNanos) {
@@ -56,12 +49,7 @@ final class DeliveryOrder {
     private final int maxHeld;
     private final int maxOrigins;
     /** Streams by origin, least recently heard first. */
-    private final LinkedHashMap<NodeId, Stream> streams = new LinkedHashMap<>(16, 0.75f, true);
-    /**
-     * The stream {@link #stream} found or made last, or null: every lookup goes through it, so a hit is an origin
-     * already the most recently heard, and a run of one origin's deliveries skips the map.
-     */
-    private Stream lastStream;
+    private final ByOrigin<Stream> streams = new ByOrigin<>(true);
 
     /** Messages released after a later one of the same origin. */
     private long late;
@@ -88,12 +76,11 @@ final class DeliveryOrder {
     void offer(Deliver d, long now, LongSupplier lowestMissing, Sink sink) {
         NodeId origin = d.id().origin();
         long seq = d.id().sequence();
-        Stream s = stream(origin);
+        Stream s = streams.get(origin);
         if (s == null) {
-            s = new Stream(origin);
+            s = new Stream();
             s.next = Math.min(seq, lowestMissing.getAsLong());
             streams.put(origin, s);
-            lastStream = s;
             evictBeyondBound(sink);
         } else if (seq - s.next > maxHeld) {
             restarts++;
@@ -124,7 +111,7 @@ final class DeliveryOrder {
 
     /** The wake-up for {@code origin}: skip a gap that has been waited for long enough. */
     void onTimer(NodeId origin, long now, Sink sink) {
-        Stream s = stream(origin);
+        Stream s = streams.get(origin);
         if (s == null) {
             return;
         }
@@ -143,19 +130,6 @@ final class DeliveryOrder {
         }
     }
 
-    /** The stream of {@code origin}, or null (see {@link #lastStream}). */
-    private Stream stream(NodeId origin) {
-        Stream last = lastStream;
-        if (last != null && last.origin == origin) {
-            return last;
-        }
-        Stream s = streams.get(origin);
-        if (s != null) {
-            lastStream = s;
-        }
-        return s;
-    }
-
     private void skipGap(Stream s, Sink sink) {
         gapsSkipped++;
         s.next = s.held.firstKey();
@@ -172,10 +146,8 @@ final class DeliveryOrder {
     }
 
     private void evictBeyondBound(Sink sink) {
-        Iterator<Map.Entry<NodeId, Stream>> it = streams.entrySet().iterator();
-        while (streams.size() > maxOrigins && it.hasNext()) {
-            Stream s = it.next().getValue();
-            it.remove();
+        while (streams.size() > maxOrigins) {
+            Stream s = streams.remove(streams.eldest());
             for (Held h : s.held.values()) {
                 sink.release(h.delivery());
             }

@@ -26,6 +26,9 @@ final class TurnDeliveries {
     private Batch last;
     /** Deliveries gathered this turn. */
     private int size;
+    /** The origin of the last turn's largest batch, and that batch's size: its next batch starts that large. */
+    private NodeId busiestOrigin;
+    private int busiestSize;
 
     /** @param listeners the node's delivery listeners, read when each batch runs */
     TurnDeliveries(List<DeliveryListener> listeners) {
@@ -36,7 +39,8 @@ final class TurnDeliveries {
     void add(Delivery d) {
         Batch b = last;
         if (b == null || b.origin != d.origin()) {
-            b = batches.computeIfAbsent(d.origin(), o -> new Batch(o, listeners));
+            b = batches.computeIfAbsent(d.origin(),
+                    o -> new Batch(o, listeners, o.equals(busiestOrigin) ? busiestSize : 0));
             last = b;
         }
         b.deliveries.add(d);
@@ -53,8 +57,14 @@ final class TurnDeliveries {
         if (size == 0) {
             return;
         }
+        busiestSize = 0;
         for (Batch b : batches.values()) {
-            sink.accept(b.origin, b, b.deliveries.size());
+            int n = b.deliveries.size();
+            if (n > busiestSize) {
+                busiestOrigin = b.origin;
+                busiestSize = n;
+            }
+            sink.accept(b.origin, b, n);
         }
         batches.clear();
         last = null;
@@ -75,11 +85,13 @@ final class TurnDeliveries {
     private static final class Batch implements Runnable {
         private final NodeId origin;
         private final List<DeliveryListener> listeners;
-        private final ArrayList<Delivery> deliveries = new ArrayList<>();
+        private final ArrayList<Delivery> deliveries;
 
-        Batch(NodeId origin, List<DeliveryListener> listeners) {
+        /** @param expected deliveries expected (the origin's batch last turn, if it was the largest), 0 if unknown */
+        Batch(NodeId origin, List<DeliveryListener> listeners, int expected) {
             this.origin = origin;
             this.listeners = listeners;
+            this.deliveries = expected > 0 ? new ArrayList<>(expected) : new ArrayList<>();
         }
 
         @Override

@@ -90,8 +90,13 @@ public final class EventLoop implements Runnable {
     private static final int READ_BUFFER_BYTES = 256 * 1024;
     /** Most datagrams read per turn, so streams and timers are served too. */
     private static final int MAX_DATAGRAMS_PER_TURN = 256;
-    /** Most commands run in one turn of the duty cycle; the rest wait for the next, after this turn's writes. */
-    private static final int MAX_COMMANDS_PER_TURN = 256;
+    /**
+     * Most commands run in one turn of the duty cycle; the rest wait for the next, after this turn's writes. As many
+     * as the default window of pending broadcasts ({@link ClusterConfig#maxPendingBroadcasts()}), so a publisher's
+     * whole window goes out in one turn and each peer is written once for it: at 256 every receiver of a full-speed
+     * publisher woke about twice as often for the same bytes (docs/benchmarks.md, tenth sitting).
+     */
+    private static final int MAX_COMMANDS_PER_TURN = 1024;
     /** Housekeeping period. */
     private static final long HOUSEKEEPING_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Resolved socket addresses kept. */
@@ -178,7 +183,7 @@ public final class EventLoop implements Runnable {
 
     private final ByteBuffer udpBuffer = ByteBuffer.allocateDirect(UDP_BUFFER_BYTES);
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
-    private final List<Frame> readFrames = new ArrayList<>();
+    private final ReadFrames readFrames = new ReadFrames();
     private final Consumer<NodeOutput> apply = this::apply;
 
     /** The time of the current step, for outputs that need it. */
@@ -1021,10 +1026,10 @@ public final class EventLoop implements Runnable {
             c.lastActivityNanos = now;
             readBuffer.flip();
             readFrames.clear();
-            ReadResult r = c.reader.read(readBuffer, readFrames::add);
-            for (Frame f : readFrames) {
+            ReadResult r = c.reader.read(readBuffer, readFrames);
+            for (int i = 0; i < readFrames.size(); i++) {
                 work++;
-                onFrame(c, f);
+                onFrame(c, readFrames.get(i));
             }
             readFrames.clear();
             if (r instanceof ReadResult.Fatal fatal) {

@@ -4,7 +4,6 @@ import io.plumtree.engine.node.Frame;
 
 import java.nio.ByteBuffer;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * Cuts the bytes of one TCP connection into frames, however the reads split them. One reader per connection, used by
@@ -48,7 +47,7 @@ public final class FrameReader {
      * keeping a trailing partial frame for the next call. Never throws on remote input; on a fatal result stops
      * where the fault is and leaves the rest of {@code incoming} unread.
      */
-    public ReadResult read(ByteBuffer incoming, Consumer<Frame> out) {
+    public ReadResult read(ByteBuffer incoming, FrameSink out) {
         if (fatal != null) {
             return new ReadResult.Fatal(fatal, 0, 0);
         }
@@ -111,7 +110,7 @@ public final class FrameReader {
         return new ReadResult.Fatal(fatal, delivered, dropped);
     }
 
-    private boolean deliver(ByteBuffer body, Consumer<Frame> out) {
+    private boolean deliver(ByteBuffer body, FrameSink out) {
         Decoded<Frame> decoded = codec.decodeBody(body);
         if (decoded instanceof Decoded.Ok<Frame> ok) {
             out.accept(ok.value());

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 import static io.plumtree.engine.wire.FuzzChecks.require;
 
@@ -91,7 +90,7 @@ class FrameStreamFuzzTest {
     }
 
     /** Feeds {@code stream} to {@code reader} in reads cut at {@code cuts} (ascending; empty reads included). */
-    private static void readAll(FrameReader reader, byte[] stream, int[] cuts, Consumer<Frame> out, int[] counted,
+    private static void readAll(FrameReader reader, byte[] stream, int[] cuts, FrameSink out, int[] counted,
                                 boolean[] fatal) {
         int at = 0;
         for (int i = 0; i <= cuts.length; i++) {

@@ -88,6 +88,9 @@ public final class Plumtree {
     /** Whether a {@link PlumtreeTimer.FlushAnnouncements} timer is outstanding. */
     private boolean flushScheduled;
 
+    /** Whether a {@link PlumtreeTimer.GraftSweep} timer is outstanding. */
+    private boolean graftSweepScheduled;
+
     /**
      * Peers picked as neighbours since the last flush, to be sent NEIGHBOR then if they are still picked: while
      * membership reports many peers at once, the pick changes often, and only the final one is worth telling.
@@ -426,10 +429,33 @@ public final class Plumtree {
             }
             untold.clear();
             pending.drain((peer, ihave) -> send(peer, ihave, out));
+        } else if (timer instanceof PlumtreeTimer.GraftSweep) {
+            graftSweepScheduled = false;
+            MissingMessages.Missing m;
+            while ((m = missing.pollFirstDue(now)) != null) {
+                onGraftDue(m.id, now, out);
+            }
+            scheduleGraftSweep(now, out);
         } else if (timer instanceof PlumtreeTimer.GraftDue g) {
             onGraftDue(g.id(), now, out);
         } else {
             throw new IllegalStateException("unhandled timer " + timer);
+        }
+    }
+
+    /**
+     * Schedules the sweep of first GRAFTs for when the next is due, unless one is outstanding or none is waiting. One
+     * timer serves every missing message's first GRAFT ({@link MissingMessages#pollFirstDue}); retries have a timer
+     * each ({@link PlumtreeTimer.GraftDue}), as their backoffs differ.
+     */
+    private void scheduleGraftSweep(long now, Consumer<? super PlumtreeOutput> out) {
+        if (graftSweepScheduled) {
+            return;
+        }
+        MissingMessages.Missing next = missing.nextFirstDue();
+        if (next != null) {
+            graftSweepScheduled = true;
+            out.accept(new ScheduleTimer(Math.max(0, next.firstGraftDueNanos - now), new PlumtreeTimer.GraftSweep()));
         }
     }
 
@@ -591,8 +617,8 @@ public final class Plumtree {
 
     /**
      * Takes message {@code sequence} of {@code origin} as announced by {@code from} at {@code hops}, unless it was
-     * delivered (in its origin's span, or still in the log): the first announcement of a missing message starts its
-     * graft timer.
+     * delivered (in its origin's span, or still in the log): the first announcement of a missing message makes its
+     * first GRAFT due after the graft timeout (the sweep's queue, {@link #scheduleGraftSweep}).
      *
      * @return whether the message became missing just now
      */
@@ -605,9 +631,9 @@ public final class Plumtree {
         if (log.contains(id, now)) {
             return false;
         }
-        MissingMessages.Outcome outcome = missing.announce(id, from, hops);
+        MissingMessages.Outcome outcome = missing.announce(id, from, hops, now + graftTimeoutNanos);
         if (outcome == MissingMessages.Outcome.NEW) {
-            out.accept(new ScheduleTimer(graftTimeoutNanos, new PlumtreeTimer.GraftDue(id)));
+            scheduleGraftSweep(now, out);
             return true;
         }
         if (outcome == MissingMessages.Outcome.DROPPED) {

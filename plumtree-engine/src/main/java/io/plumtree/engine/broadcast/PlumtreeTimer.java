@@ -12,7 +12,14 @@ public sealed interface PlumtreeTimer {
     }
 
     /**
-     * An announced message may still be missing: graft it (again) if so.
+     * The first GRAFT of one or more announced messages is due: graft those still missing. One is outstanding at a
+     * time, for the message announced first of those waiting; every message waits the same graft timeout.
+     */
+    record GraftSweep() implements PlumtreeTimer {
+    }
+
+    /**
+     * An announced message may still be missing after a GRAFT, or a GRAFT had to wait: graft it again if so.
      *
      * @param id the message
      */

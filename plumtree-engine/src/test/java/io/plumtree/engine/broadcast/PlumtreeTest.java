@@ -66,6 +66,13 @@ class PlumtreeTest {
         return handle(new PlumtreeInput.Received(from, m), now);
     }
 
+    /** The sweep of first GRAFTs firing. */
+    private static final PlumtreeInput SWEEP = new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftSweep());
+
+    /** The sweep scheduled for a message announced just now, in the default config. */
+    private final ScheduleTimer sweepAfterTimeout = new ScheduleTimer(config.graftTimeout().toNanos(),
+            new PlumtreeTimer.GraftSweep());
+
     private static MessageId id(long seq) {
         return new MessageId(ORIGIN, seq);
     }
@@ -184,11 +191,10 @@ class PlumtreeTest {
     @Test
     void aLazyPeerGraftsAMessageItWasOnlyToldAbout() {
         List<PlumtreeOutput> out = receive(C, new IHave(List.of(new Announcement(id(7), 2))), 0);
-        assertThat(out).containsExactly(
-                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(7))));
+        assertThat(out).containsExactly(sweepAfterTimeout);
         assertThat(core.missingCount()).isEqualTo(1);
 
-        List<PlumtreeOutput> due = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(7))), 500 * MS);
+        List<PlumtreeOutput> due = handle(SWEEP, 500 * MS);
         assertThat(due).containsExactly(
                 new Send(C, new Graft(ORIGIN, List.of(id(7)))),
                 new ScheduleTimer(2 * config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(7))));
@@ -201,6 +207,31 @@ class PlumtreeTest {
         assertThat(core.missingCount()).isZero();
         assertThat(handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(7))), 1_500 * MS))
                 .as("a stale timer does nothing").isEmpty();
+        assertThat(handle(SWEEP, 1_500 * MS)).as("nor does a stale sweep").isEmpty();
+    }
+
+    @Test
+    void oneSweepGraftsEachMessageAtItsOwnTimeoutInAnnouncementOrder() {
+        long timeout = config.graftTimeout().toNanos();
+        assertThat(receive(C, new IHave(List.of(new Announcement(id(1), 2))), 0)).containsExactly(sweepAfterTimeout);
+        assertThat(receive(D, new IHave(List.of(new Announcement(id(2), 2))), 100 * MS))
+                .as("one sweep is outstanding at a time").isEmpty();
+        receive(C, new IHave(List.of(new Announcement(id(3), 2))), 200 * MS);
+        receive(A, new Gossip(id(3), 1, new byte[]{3}), 250 * MS);
+
+        List<PlumtreeOutput> first = handle(SWEEP, timeout);
+        assertThat(first).as("only 1 is due; 3 arrived and is not asked for").filteredOn(o -> o instanceof Send)
+                .containsExactly(new Send(C, new Graft(ORIGIN, List.of(id(1)))));
+        assertThat(first).as("the next sweep when 2 is due").contains(
+                new ScheduleTimer(100 * MS, new PlumtreeTimer.GraftSweep()),
+                new ScheduleTimer(2 * timeout, new PlumtreeTimer.GraftDue(id(1))));
+
+        List<PlumtreeOutput> second = handle(SWEEP, timeout + 100 * MS);
+        assertThat(second).filteredOn(o -> o instanceof Send)
+                .containsExactly(new Send(D, new Graft(ORIGIN, List.of(id(2)))));
+        assertThat(second).as("3 arrived: no sweep is left to schedule")
+                .noneMatch(o -> o instanceof ScheduleTimer t && t.timer() instanceof PlumtreeTimer.GraftSweep);
+        assertThat(core.missingCount()).isEqualTo(2);
     }
 
     @Test
@@ -213,7 +244,7 @@ class PlumtreeTest {
         long now = 0;
         for (int attempt = 0; attempt < 5; attempt++) {
             now += 500 * MS;
-            for (PlumtreeOutput o : handle(new PlumtreeInput.TimerFired(due), now)) {
+            for (PlumtreeOutput o : handle(attempt == 0 ? SWEEP : new PlumtreeInput.TimerFired(due), now)) {
                 if (o instanceof Send s) {
                     targets.add(s.to());
                 } else if (o instanceof ScheduleTimer t) {
@@ -457,13 +488,13 @@ class PlumtreeTest {
                 new PlumtreeMessage.DigestRun(ORIGIN, 1, 5, 100),
                 new PlumtreeMessage.DigestRun(NodeId.of("before-my-time"), 1, 3, 60_000),
                 new PlumtreeMessage.DigestRun(NodeId.of("new-origin"), 7, 8, 50))), 5_000 * MS);
-        assertThat(out).as("2, 3 and 5 of the known origin and both of the new one are missing")
-                .filteredOn(o -> o instanceof ScheduleTimer t && t.timer() instanceof PlumtreeTimer.GraftDue)
-                .hasSize(5);
-        assertThat(core.missingCount()).isEqualTo(5);
-        List<PlumtreeOutput> due = handle(new PlumtreeInput.TimerFired(new PlumtreeTimer.GraftDue(id(2))),
-                5_600 * MS);
-        assertThat(due).contains(new Send(C, new Graft(ORIGIN, List.of(id(2), id(3), id(5)))));
+        assertThat(out).as("one sweep for the first GRAFTs").containsExactly(sweepAfterTimeout);
+        assertThat(core.missingCount()).as("2, 3 and 5 of the known origin and both of the new one are missing")
+                .isEqualTo(5);
+        List<PlumtreeOutput> due = handle(SWEEP, 5_500 * MS);
+        assertThat(due).contains(new Send(C, new Graft(ORIGIN, List.of(id(2), id(3), id(5)))),
+                new Send(C, new Graft(NodeId.of("new-origin"), List.of(new MessageId(NodeId.of("new-origin"), 7),
+                        new MessageId(NodeId.of("new-origin"), 8)))));
         assertThat(core.stats().digestRecoveries()).isEqualTo(5);
     }
 
@@ -475,13 +506,13 @@ class PlumtreeTest {
         receive(C, new Gossip(id(3), 1, new byte[]{3}), 1_000 * MS); // id 2 was lost on every link here
         List<PlumtreeOutput> out = receive(C, new PlumtreeMessage.Digest(List.of(
                 new PlumtreeMessage.DigestRun(ORIGIN, 2, 3, 500))), 2_000 * MS);
-        assertThat(out).as("delivered by C 0.5 s ago, after this node started: below the lowest delivered here, "
-                + "but one it could have had").anyMatch(o -> o instanceof ScheduleTimer t
-                && t.timer().equals(new PlumtreeTimer.GraftDue(id(2))));
-        assertThat(receive(D, new PlumtreeMessage.Digest(List.of(
-                new PlumtreeMessage.DigestRun(ORIGIN, 1, 3, 5_000))), 2_000 * MS))
-                .as("delivered by D before this node started: not asked for").noneMatch(o -> o instanceof ScheduleTimer t
-                        && t.timer().equals(new PlumtreeTimer.GraftDue(id(1))));
+        assertThat(out).containsExactly(sweepAfterTimeout);
+        assertThat(core.lowestMissingSequence(ORIGIN)).as("delivered by C 0.5 s ago, after this node started: below "
+                + "the lowest delivered here, but one it could have had").isEqualTo(2);
+        receive(D, new PlumtreeMessage.Digest(List.of(new PlumtreeMessage.DigestRun(ORIGIN, 1, 3, 5_000))),
+                2_000 * MS);
+        assertThat(core.lowestMissingSequence(ORIGIN)).as("delivered by D before this node started: not asked for")
+                .isEqualTo(2);
     }
 
     @Test
@@ -492,12 +523,10 @@ class PlumtreeTest {
         for (long seq = 1; seq <= 10; seq++) {
             receive(C, new Gossip(id(seq), 1, new byte[]{1}), seq * MS);
         }
-        List<PlumtreeOutput> out = receive(D, new PlumtreeMessage.Digest(List.of(
-                new PlumtreeMessage.DigestRun(ORIGIN, 1, 12, 5))), 100 * MS);
-        assertThat(out).as("only 11 and 12 are missing; 1 to 6 are out of the seen set but delivered")
-                .filteredOn(o -> o instanceof ScheduleTimer t && t.timer() instanceof PlumtreeTimer.GraftDue)
-                .extracting(o -> ((PlumtreeTimer.GraftDue) ((ScheduleTimer) o).timer()).id())
-                .containsExactly(id(11), id(12));
+        receive(D, new PlumtreeMessage.Digest(List.of(new PlumtreeMessage.DigestRun(ORIGIN, 1, 12, 5))), 100 * MS);
+        assertThat(handle(SWEEP, 600 * MS)).as("only 11 and 12 are missing; 1 to 6 are out of the seen set but "
+                + "delivered").filteredOn(o -> o instanceof Send)
+                .containsExactly(new Send(D, new Graft(ORIGIN, List.of(id(11), id(12)))));
     }
 
     /** A core whose seen set holds four messages, which has delivered the origin's first message from C. */
@@ -621,13 +650,12 @@ class PlumtreeTest {
         }
         receive(A, new Gossip(id(103), 1, new byte[]{1}), 0);
         List<PlumtreeOutput> out = receive(C, new IHave(List.of(new Announcement(ORIGIN, 1, 105, 2))), MS);
-        assertThat(out).as("graft timers for 101, 102, 104 and 105 only").containsExactlyInAnyOrder(
-                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(101))),
-                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(102))),
-                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(104))),
-                new ScheduleTimer(config.graftTimeout().toNanos(), new PlumtreeTimer.GraftDue(id(105))));
+        assertThat(out).containsExactly(sweepAfterTimeout);
         assertThat(core.missingCount()).isEqualTo(4);
-        assertThat(receive(D, new IHave(List.of(new Announcement(ORIGIN, 1, 50_000_000, 2))), 2 * MS))
-                .as("a huge run is looked at only so far").hasSizeLessThanOrEqualTo(4_096);
+        assertThat(handle(SWEEP, MS + config.graftTimeout().toNanos())).as("GRAFT for 101, 102, 104 and 105 only")
+                .filteredOn(o -> o instanceof Send)
+                .containsExactly(new Send(C, new Graft(ORIGIN, List.of(id(101), id(102), id(104), id(105)))));
+        receive(D, new IHave(List.of(new Announcement(ORIGIN, 1, 50_000_000, 2))), 2 * MS);
+        assertThat(core.missingCount()).as("a huge run is looked at only so far").isBetween(5, 4 + 4_096);
     }
 }

@@ -55,6 +55,7 @@ final class BroadcastRun {
             log("warm-up nearly done; heap after GC %s MiB", Arrays.toString(round(heapWarm)));
             sleepUntil(windowStart);
             double cpuStart = group.cpuSeconds();
+            String[] statsStart = statsOf(group);
             boolean soak = args.scenario().equals("soak");
             ChildJvm slow = soak ? group.nodes.get(args.nodes() - 1) : null;
             long slowBacklogMax = 0;
@@ -96,12 +97,12 @@ final class BroadcastRun {
             long failures = Long.parseLong(pub[1]);
             List<ChildJvm> measured = soak ? group.nodes.subList(0, args.nodes() - 1) : group.nodes;
             long duplicates = drain(measured, published);
-            String[] stats = new String[args.nodes()];
-            for (ChildJvm n : group.nodes) {
-                stats[n.index()] = n.ask("STATS", "STATS", REPLY_TIMEOUT);
-            }
+            String[] stats = statsOf(group);
             for (int i = 0; i < stats.length; i++) {
                 log("node %d stats: %s", i, stats[i]);
+            }
+            for (int i = 0; i < stats.length; i++) {
+                log("node %d counters in the window: %s", i, CounterIncreases.between(statsStart[i], stats[i]));
             }
             double cpuTotal = group.cpuSeconds();
 
@@ -166,6 +167,15 @@ final class BroadcastRun {
             json.add("join_s", joinS, 2).add("node0_stats", stats[0]);
             return json;
         }
+    }
+
+    /** Every node's STATS line, by index. */
+    private String[] statsOf(NodeGroup group) {
+        String[] stats = new String[group.nodes.size()];
+        for (ChildJvm n : group.nodes) {
+            stats[n.index()] = n.ask("STATS", "STATS", REPLY_TIMEOUT);
+        }
+        return stats;
     }
 
     /** One counter of a node's STATS line, or -1. */

@@ -87,6 +87,7 @@ final class BroadcastRun {
                 }
             }
             double cpuWindow = group.cpuSeconds() - cpuStart;
+            String[] statsEnd = statsOf(group);
             if (heapEnd == null) {
                 heapEnd = group.heapMiB();
                 log("window done; heap after GC %s MiB", Arrays.toString(round(heapEnd)));
@@ -102,7 +103,7 @@ final class BroadcastRun {
                 log("node %d stats: %s", i, stats[i]);
             }
             for (int i = 0; i < stats.length; i++) {
-                log("node %d counters in the window: %s", i, CounterIncreases.between(statsStart[i], stats[i]));
+                log("node %d counters in the window: %s", i, CounterIncreases.between(statsStart[i], statsEnd[i]));
             }
             double cpuTotal = group.cpuSeconds();
 

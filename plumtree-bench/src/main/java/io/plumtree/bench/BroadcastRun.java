@@ -1,5 +1,7 @@
 package io.plumtree.bench;
 
+import io.plumtree.bench.node.VmTimes;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,6 +57,7 @@ final class BroadcastRun {
             log("warm-up nearly done; heap after GC %s MiB", Arrays.toString(round(heapWarm)));
             sleepUntil(windowStart);
             double cpuStart = group.cpuSeconds();
+            VmTimes[] vmStart = group.vmTimes();
             String[] statsStart = statsOf(group);
             boolean soak = args.scenario().equals("soak");
             ChildJvm slow = soak ? group.nodes.get(args.nodes() - 1) : null;
@@ -87,6 +90,7 @@ final class BroadcastRun {
                 }
             }
             double cpuWindow = group.cpuSeconds() - cpuStart;
+            VmTimes[] vmEnd = group.vmTimes();
             String[] statsEnd = statsOf(group);
             if (heapEnd == null) {
                 heapEnd = group.heapMiB();
@@ -105,6 +109,13 @@ final class BroadcastRun {
             for (int i = 0; i < stats.length; i++) {
                 log("node %d counters in the window: %s", i, CounterIncreases.between(statsStart[i], statsEnd[i]));
             }
+            VmTimes[] vmWindow = new VmTimes[vmEnd.length];
+            for (int i = 0; i < vmEnd.length; i++) {
+                vmWindow[i] = vmEnd[i].since(vmStart[i]);
+            }
+            log("in the window, JIT compilation ms by node: %s; GC ms by node: %s",
+                    Arrays.toString(Arrays.stream(vmWindow).mapToLong(VmTimes::compilationMillis).toArray()),
+                    Arrays.toString(Arrays.stream(vmWindow).mapToLong(VmTimes::gcMillis).toArray()));
             double cpuTotal = group.cpuSeconds();
 
             Path dir = Files.createTempDirectory("plumtree-bench");
@@ -141,6 +152,9 @@ final class BroadcastRun {
                         .add("p99_ms", p.at(99) / 1e6, 3).add("max_ms", p.max() / 1e6, 3);
             }
             json.add("cpu_s", cpuWindow, 2).add("cpu_total_s", cpuTotal, 2)
+                    .add("jit_window_s", Arrays.stream(vmWindow).mapToLong(VmTimes::compilationMillis)
+                            .map(ms -> Math.max(0, ms)).sum() / 1e3, 2)
+                    .add("gc_window_s", Arrays.stream(vmWindow).mapToLong(VmTimes::gcMillis).sum() / 1e3, 2)
                     .add("published", published).add("publish_failures", failures)
                     .add("incomplete", t.incomplete()).add("duplicates", duplicates)
                     .add("heap_after_warmup_mb", round(heapWarm), 1);

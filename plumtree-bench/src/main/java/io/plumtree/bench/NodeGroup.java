@@ -1,5 +1,7 @@
 package io.plumtree.bench;
 
+import io.plumtree.bench.node.VmTimes;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +104,15 @@ final class NodeGroup implements AutoCloseable {
             sum += n.cpuSeconds();
         }
         return sum;
+    }
+
+    /** Every node's JIT compilation and GC time so far, by node. */
+    VmTimes[] vmTimes() {
+        VmTimes[] t = new VmTimes[nodes.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = VmTimes.parse(nodes.get(i).ask("VM", "VM", START_TIMEOUT));
+        }
+        return t;
     }
 
     /** Used heap after a full GC of every node, in MiB, by node. */

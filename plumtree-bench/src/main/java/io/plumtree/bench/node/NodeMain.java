@@ -29,6 +29,7 @@ import java.util.Arrays;
  * MEMBERS                members held alive, suspects excluded         → @@ MEMBERS n
  * DELIVERED                                                            → @@ DELIVERED distinct duplicates
  * HEAP                   used heap after a full GC                     → @@ HEAP bytes
+ * VM                     JIT compilation and GC so far, ms             → @@ VM compilation gc
  * STATS                  implementation counters                       → @@ STATS k=v ...
  * REPORT dir             write dir/node-INDEX.bin                      → @@ REPORTED
  * EXIT                   close and exit
@@ -94,6 +95,7 @@ public final class NodeMain {
                 case "MEMBERS" -> reply(out, "MEMBERS " + node.aliveStrict());
                 case "DELIVERED" -> reply(out, "DELIVERED " + recorder.deliveries() + " " + recorder.duplicates());
                 case "HEAP" -> reply(out, "HEAP " + HeapProbe.usedAfterGc());
+                case "VM" -> reply(out, "VM " + VmTimes.now().toReply());
                 case "STATS" -> reply(out, "STATS " + node.stats());
                 case "REPORT" -> {
                     try (OutputStream f = new java.io.BufferedOutputStream(Files.newOutputStream(

@@ -31,9 +31,10 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
     /**
      * Seconds of publishing before a broadcast window by default: after 5 s the C2 compiler was still the largest user
      * of CPU in every node during the 20 s window (docs/benchmarks.md), so the window measured compilation as much as
-     * the implementation.
+     * the implementation; after 30 s, with ten node JVMs at full speed on two cores, the nodes still spent 9–15 s
+     * compiling inside a 20 s window ({@code jit_window_s}, plumtree and JGroups alike), after 60 s 2–4 s.
      */
-    public static final int BROADCAST_WARMUP_S = 30;
+    public static final int BROADCAST_WARMUP_S = 60;
 
     /** What {@code --help} prints. */
     public static final String HELP = """
@@ -48,7 +49,7 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
               --rate R                          [0]         broadcasts/s from node 0; 0 = full speed with
                                                             back-pressure (plumtree: broadcastTimeout; jgroups:
                                                             blocking send; raw: a bounded queue)
-              --warmup S                        [30]        broadcast: publishing before the window (long
+              --warmup S                        [60]        broadcast: publishing before the window (long
                                                             enough for the JIT compilers to finish, in every
                                                             implementation); other scenarios: settling after join
                                                             (membership 20, the rest 5)

@@ -10,7 +10,7 @@ class BenchArgsTest {
     @Test
     void defaultsPerScenario() {
         BenchArgs b = BenchArgs.parse();
-        assertThat(b).isEqualTo(new BenchArgs("broadcast", "plumtree", 3, 1024, 20, 0, 30, 10,
+        assertThat(b).isEqualTo(new BenchArgs("broadcast", "plumtree", 3, 1024, 20, 0, 60, 10,
                 BenchArgs.DEFAULT_NODE_JVM, 0.2, 1, 0, 100, 2, 30));
         BenchArgs m = BenchArgs.parse("--scenario", "membership", "--nodes", "20");
         assertThat(m.seconds()).isEqualTo(60);

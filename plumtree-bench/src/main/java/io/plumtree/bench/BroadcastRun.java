@@ -255,8 +255,7 @@ final class BroadcastRun {
     private static double[] medianPerNode(List<int[]> latencies) {
         double[] m = new double[latencies.size()];
         for (int i = 0; i < m.length; i++) {
-            long[] v = Arrays.stream(latencies.get(i)).filter(x -> x > 0).mapToLong(x -> x - 1L).toArray();
-            m[i] = v.length == 0 ? Double.NaN : Math.round(new Percentiles(v).at(50) / 100.0) / 10.0;
+            m[i] = LatencyTable.medianMillis(latencies.get(i));
         }
         return m;
     }

@@ -60,4 +60,44 @@ public record LatencyTable(long deliveredInWindow, long publishedInWindow, long 
         }
         return new LatencyTable(delivered, published, incomplete, java.util.Arrays.copyOf(latencies, n));
     }
+
+    /**
+     * One node's median latency over what it delivered (nearest rank), rounded to 0.1 ms; NaN if it delivered nothing.
+     * Counted in 0.1 ms buckets instead of sorted: a record holds a slot per message published, about 100 million at
+     * n = 3 with a 60 s warm-up, and a sorted copy of that ran the coordinator out of heap.
+     *
+     * @param latencyMicros by sequence: latency in microseconds plus one, 0 where not delivered
+     */
+    public static double medianMillis(int[] latencyMicros) {
+        int delivered = 0;
+        int highest = 0;
+        for (int v : latencyMicros) {
+            if (v > 0) {
+                delivered++;
+                highest = Math.max(highest, tenths(v));
+            }
+        }
+        if (delivered == 0) {
+            return Double.NaN;
+        }
+        int[] count = new int[highest + 1];
+        for (int v : latencyMicros) {
+            if (v > 0) {
+                count[tenths(v)]++;
+            }
+        }
+        int rank = Percentiles.rank(50, delivered);
+        int seen = 0;
+        for (int t = 0; ; t++) {
+            seen += count[t];
+            if (seen >= rank) {
+                return t / 10.0;
+            }
+        }
+    }
+
+    /** A recorded latency (microseconds plus one) in tenths of a millisecond, rounded half up. */
+    private static int tenths(int recorded) {
+        return (int) ((recorded - 1L + 50) / 100);
+    }
 }

@@ -33,4 +33,21 @@ class LatencyTableTest {
         assertThat(t.incomplete()).isZero();
         assertThat(t.lastLatencyNanos()).containsExactly(0, 0, 0);
     }
+
+    @Test
+    void aNodesMedianIsTheNearestRankRoundedToATenthOfAMillisecond() {
+        java.util.Random random = new java.util.Random(7);
+        for (int trial = 0; trial < 200; trial++) {
+            int[] record = new int[1 + random.nextInt(400)];
+            for (int i = 0; i < record.length; i++) {
+                record[i] = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(trial % 2 == 0 ? 3_000 : 2_000_000);
+            }
+            long[] delivered = java.util.Arrays.stream(record).filter(v -> v > 0).mapToLong(v -> v - 1L).toArray();
+            double expected = delivered.length == 0 ? Double.NaN
+                    : Math.round(new Percentiles(delivered).at(50) / 100.0) / 10.0;
+            assertThat(LatencyTable.medianMillis(record)).as("trial %d", trial).isEqualTo(expected);
+        }
+        assertThat(LatencyTable.medianMillis(new int[]{0, 0})).isNaN();
+        assertThat(LatencyTable.medianMillis(new int[]{1 + 149, 1 + 150, 0, 1 + 151})).isEqualTo(0.2);
+    }
 }

@@ -32,7 +32,8 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
      * Seconds of publishing before a broadcast window by default: after 5 s the C2 compiler was still the largest user
      * of CPU in every node during the 20 s window (docs/benchmarks.md), so the window measured compilation as much as
      * the implementation; after 30 s, with ten node JVMs at full speed on two cores, the nodes still spent 9–15 s
-     * compiling inside a 20 s window ({@code jit_window_s}, plumtree and JGroups alike), after 60 s 2–4 s.
+     * compiling inside a 20 s window ({@code jit_window_s}, plumtree and JGroups alike); after 60 s plumtree's nodes
+     * spent 2–7 s (docs/benchmarks.md, twelfth sitting).
      */
     public static final int BROADCAST_WARMUP_S = 60;
 

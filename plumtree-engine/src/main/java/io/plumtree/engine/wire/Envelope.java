@@ -65,7 +65,7 @@ public final class Envelope {
      * Reads and checks a header; answers its kind, which the caller checks. Drops on a bad magic, an unknown version
      * or a label other than {@code label}.
      */
-    static int read(WireReader r, byte[] label) {
+    static int read(WireReader r, PackedBytes label) {
         int m0 = r.readUnsignedByte();
         int m1 = r.readUnsignedByte();
         if (m0 != MAGIC_0 || m1 != MAGIC_1) {
@@ -77,7 +77,7 @@ public final class Envelope {
         int kind = r.readUnsignedByte();
         int labelLength = r.readUnsignedByte();
         boolean same;
-        if (labelLength == label.length) {
+        if (labelLength == label.length()) {
             same = r.readAndCompare(label);
         } else {
             r.skip(labelLength);

@@ -19,6 +19,8 @@ public final class FrameCodec {
     public static final int LENGTH_PREFIX_BYTES = 4;
 
     private final byte[] label;
+    /** {@link #label} as the decoder compares it. */
+    private final PackedBytes expectedLabel;
     private final WireLimits limits;
     private final SwimCodec swim;
     private final PlumtreeCodec plumtree;
@@ -48,6 +50,7 @@ public final class FrameCodec {
      */
     public FrameCodec(String label, WireLimits limits, DropCounters counters, Sealing sealing) {
         this.label = Envelope.labelBytes(label);
+        this.expectedLabel = new PackedBytes(this.label);
         this.limits = Objects.requireNonNull(limits, "limits");
         this.swim = new SwimCodec(limits);
         this.plumtree = new PlumtreeCodec(limits);
@@ -186,15 +189,18 @@ public final class FrameCodec {
         if (frame.remaining() > length) {
             return drop(DropReason.TRAILING_BYTES);
         }
-        return decodeBody(frame);
+        return decodeBody(frame.slice());
     }
 
-    /** Decodes a frame's body (what its length prefix counts): the remaining bytes of {@code body}. */
-    Decoded<Frame> decodeBody(ByteBuffer body) {
-        ByteBuffer in = body.slice();
+    /**
+     * Decodes a frame's body (what its length prefix counts): all of {@code in}, a buffer of its own whose index 0 is
+     * the header's first byte (a slice; {@link FrameReader} cuts one per frame, and a sealed frame's header is read
+     * from index 0 as the associated data). Moves {@code in}'s position.
+     */
+    Decoded<Frame> decodeBody(ByteBuffer in) {
         return Envelope.guard(() -> {
             WireReader header = new WireReader(in);
-            int kind = Envelope.read(header, label);
+            int kind = Envelope.read(header, expectedLabel);
             int clearKind = kind & ~Sealer.SEALED_KIND;
             if (clearKind != Envelope.KIND_MEMBERSHIP_FRAME && clearKind != Envelope.KIND_BROADCAST_FRAME
                     && clearKind != Envelope.KIND_HELLO_FRAME && clearKind != Envelope.KIND_STATE_FRAME) {

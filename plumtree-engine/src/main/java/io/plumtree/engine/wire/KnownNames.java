@@ -20,7 +20,7 @@ final class KnownNames {
     private static final Known[] TABLE = new Known[SLOTS];
 
     /** A name's UTF-8 bytes and its node id. */
-    private record Known(byte[] utf8, NodeId id) {
+    private record Known(PackedBytes utf8, NodeId id) {
     }
 
     private KnownNames() {
@@ -28,30 +28,20 @@ final class KnownNames {
 
     /** The node id whose name is the {@code length} bytes at {@code at} in {@code in}, if known; else null. */
     static NodeId find(ByteBuffer in, int at, int length) {
-        Known k = TABLE[slot(in, at, length)];
-        if (k == null || k.utf8.length != length) {
+        Known k = TABLE[slot(PackedBytes.hash(in, at, length))];
+        if (k == null || k.utf8.length() != length || !k.utf8.matches(in, at)) {
             return null;
-        }
-        for (int i = 0; i < length; i++) {
-            if (in.get(at + i) != k.utf8[i]) {
-                return null;
-            }
         }
         return k.id;
     }
 
     /** Remembers that the {@code length} bytes at {@code at} in {@code in} decode to {@code id}. */
     static void remember(ByteBuffer in, int at, int length, NodeId id) {
-        byte[] utf8 = new byte[length];
-        in.get(at, utf8);
-        TABLE[slot(in, at, length)] = new Known(utf8, id);
+        PackedBytes utf8 = new PackedBytes(in, at, length);
+        TABLE[slot(utf8.hash())] = new Known(utf8, id);
     }
 
-    private static int slot(ByteBuffer in, int at, int length) {
-        int h = length;
-        for (int i = 0; i < length; i++) {
-            h = 31 * h + in.get(at + i);
-        }
-        return (h ^ (h >>> 16)) & (SLOTS - 1);
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 16)) & (SLOTS - 1);
     }
 }

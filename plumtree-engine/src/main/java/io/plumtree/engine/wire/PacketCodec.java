@@ -20,6 +20,8 @@ public final class PacketCodec {
     public static final int MAX_MESSAGES = 0xFFFF;
 
     private final byte[] label;
+    /** {@link #label} as the decoder compares it. */
+    private final PackedBytes expectedLabel;
     private final WireLimits limits;
     private final SwimCodec swim;
     private final DropCounters counters;
@@ -47,6 +49,7 @@ public final class PacketCodec {
      */
     public PacketCodec(String label, WireLimits limits, DropCounters counters, Sealing sealing) {
         this.label = Envelope.labelBytes(label);
+        this.expectedLabel = new PackedBytes(this.label);
         this.limits = Objects.requireNonNull(limits, "limits");
         this.swim = new SwimCodec(limits);
         this.counters = Objects.requireNonNull(counters, "counters");
@@ -131,7 +134,7 @@ public final class PacketCodec {
                 throw new DropSignal(DropReason.TOO_LARGE);
             }
             WireReader header = new WireReader(in);
-            int kind = Envelope.read(header, label);
+            int kind = Envelope.read(header, expectedLabel);
             if ((kind & ~Sealer.SEALED_KIND) != Envelope.KIND_PACKET) {
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
             }

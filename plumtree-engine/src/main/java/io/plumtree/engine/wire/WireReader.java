@@ -149,13 +149,11 @@ final class WireReader {
     }
 
     /** Whether the next bytes equal {@code expected}; consumes them. */
-    boolean readAndCompare(byte[] expected) {
-        need(expected.length);
-        boolean same = true;
-        for (byte b : expected) {
-            same &= in.get() == b;
-        }
-        return same;
+    boolean readAndCompare(PackedBytes expected) {
+        need(expected.length());
+        int at = in.position();
+        in.position(at + expected.length());
+        return expected.matches(in, at);
     }
 
     void skip(int bytes) {

@@ -1,5 +1,7 @@
 package io.plumtree.bench;
 
+import io.plumtree.engine.broadcast.PlumtreeConfig;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -37,6 +39,17 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
      */
     public static final int BROADCAST_WARMUP_S = 60;
 
+    /**
+     * Seconds a rated run goes on warming up after its nodes' message logs first fill: the first time a log forgets
+     * its oldest entry ({@code seenMaxEntries} deliveries after the start, 65.5 s at 1,000/s with {@code lan}), C2 throws
+     * away every node's compiled receive path at once and compiles it again. With the window at 60–80 s, two runs at
+     * 1,000/s spent 13.5 and 17.0 s compiling in it and their p99 was 7.9 and 8.7 ms; with 90 s, 2.6 and 2.9 s and
+     * 2.0 and 2.5 ms (docs/benchmarks.md, thirteenth sitting).
+     */
+    public static final int AFTER_FIRST_EVICTION_S = 25;
+    /** Longest default warm-up a low rate stretches to (a run at 1,000/s warms up 91 s). */
+    public static final int MAX_BROADCAST_WARMUP_S = 180;
+
     /** What {@code --help} prints. */
     public static final String HELP = """
             bin/plumtree-bench: one JVM per node on 127.0.0.1; progress on stderr; the last stdout line is one JSON object.
@@ -52,7 +65,9 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
                                                             blocking send; raw: a bounded queue)
               --warmup S                        [60]        broadcast: publishing before the window (long
                                                             enough for the JIT compilers to finish, in every
-                                                            implementation); other scenarios: settling after join
+                                                            implementation; a rated run also until 25 s after
+                                                            the message log first fills: 91 s at 1,000/s, at
+                                                            most 180); other scenarios: settling after join
                                                             (membership 20, the rest 5)
               --grace S                         [10]        after publishing stops, time for the last messages
               --node-jvm "OPTS"                 [-Xmx1g -XX:+UseParallelGC]  options of every node JVM;
@@ -187,8 +202,24 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
         };
         rate = rateGiven != null ? rateGiven : scenario.equals("loss") ? 20 : 0;
         return new BenchArgs(scenario, impl, nodes, payload, seconds != null ? seconds : defaultSeconds, rate,
-                warmup != null ? warmup : membership ? 20 : scenario.equals("broadcast") ? BROADCAST_WARMUP_S : 5, grace, nodeJvm, loss, slowListenerMs, backlog, perSide,
+                warmup != null ? warmup : membership ? 20 : scenario.equals("broadcast") ? broadcastWarmup(rate) : 5,
+                grace, nodeJvm, loss, slowListenerMs, backlog, perSide,
                 shortPause, longPause);
+    }
+
+    /**
+     * The default warm-up of a broadcast run at {@code rate} messages a second (0: full speed): {@value
+     * #BROADCAST_WARMUP_S} s, and for a rated run at least until {@value #AFTER_FIRST_EVICTION_S} s after the nodes'
+     * message logs first fill ({@code seenMaxEntries} of the {@code lan} preset the nodes run), at most {@value
+     * #MAX_BROADCAST_WARMUP_S} s. At full speed the logs fill within the first second.
+     */
+    static int broadcastWarmup(double rate) {
+        if (rate <= 0) {
+            return BROADCAST_WARMUP_S;
+        }
+        double firstEviction = PlumtreeConfig.lan().seenMaxEntries() / rate;
+        return (int) Math.min(MAX_BROADCAST_WARMUP_S,
+                Math.max(BROADCAST_WARMUP_S, Math.ceil(firstEviction + AFTER_FIRST_EVICTION_S)));
     }
 
     private static int integer(String flag, String v) {

@@ -24,6 +24,17 @@ class BenchArgsTest {
     }
 
     @Test
+    void aRatedBroadcastWarmsUpPastTheMessageLogsFirstEviction() {
+        assertThat(BenchArgs.parse("--nodes", "10", "--rate", "1000").warmup()).as("65,536 / 1,000 + 25, rounded up")
+                .isEqualTo(91);
+        assertThat(BenchArgs.parse("--rate", "2000").warmup()).as("the logs fill at 33 s").isEqualTo(60);
+        assertThat(BenchArgs.parse("--rate", "100").warmup()).as("at most").isEqualTo(180);
+        assertThat(BenchArgs.parse().warmup()).as("full speed").isEqualTo(60);
+        assertThat(BenchArgs.parse("--rate", "1000", "--warmup", "30").warmup()).as("as given").isEqualTo(30);
+        assertThat(BenchArgs.parse("--scenario", "loss").warmup()).as("other scenarios keep theirs").isEqualTo(5);
+    }
+
+    @Test
     void parsesEveryFlag() {
         BenchArgs b = BenchArgs.parse("--impl", "JGroups", "--nodes", "10", "--payload", "512", "--seconds", "30",
                 "--rate", "1000.5", "--warmup", "3", "--grace", "7", "--node-jvm", "-Xmx1g", "--loss", "0.1",

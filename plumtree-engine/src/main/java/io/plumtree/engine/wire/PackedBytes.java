@@ -1,12 +1,14 @@
 package io.plumtree.engine.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * A short byte string (a cluster label, a node name) held as big-endian longs, so that comparing it with bytes in a
  * buffer, or hashing those bytes, reads the buffer eight bytes at a time. Every frame carries the label and two node
  * names, and reading them a byte at a time from the direct read buffer (a bounds check and a memory-access check per
- * byte) was a third of decoding a 1 KiB broadcast frame (docs/benchmarks.md, thirteenth sitting). Immutable.
+ * byte) made a decode micro-loop 3–16 % slower than this (docs/benchmarks.md, thirteenth sitting). Bytes are read
+ * big-endian whatever the buffer's byte order. Immutable.
  *
  * <p>The bytes are cut into whole 8-byte chunks from the start, and a tail of the last {@code length % 8} bytes. A tail
  * is read from the buffer as one long wherever the buffer has eight bytes ending at the string's end, or eight
@@ -34,7 +36,7 @@ final class PackedBytes {
         this.length = length;
         this.chunks = new long[length >>> 3];
         for (int i = 0; i < chunks.length; i++) {
-            chunks[i] = in.getLong(at + 8 * i);
+            chunks[i] = longAt(in, at + 8 * i);
         }
         this.tail = tail(in, at, length);
     }
@@ -49,7 +51,7 @@ final class PackedBytes {
      */
     boolean matches(ByteBuffer in, int at) {
         for (int i = 0; i < chunks.length; i++) {
-            if (in.getLong(at + 8 * i) != chunks[i]) {
+            if (longAt(in, at + 8 * i) != chunks[i]) {
                 return false;
             }
         }
@@ -66,7 +68,7 @@ final class PackedBytes {
         long h = length;
         int whole = length >>> 3;
         for (int i = 0; i < whole; i++) {
-            h = (h ^ in.getLong(at + 8 * i)) * MULTIPLIER;
+            h = (h ^ longAt(in, at + 8 * i)) * MULTIPLIER;
         }
         h = (h ^ tail(in, at, length)) * MULTIPLIER;
         return (int) (h ^ (h >>> 32));
@@ -89,16 +91,22 @@ final class PackedBytes {
         }
         int end = at + length;
         if (end >= 8) {
-            return in.getLong(end - 8) & ((1L << (8 * r)) - 1);
+            return longAt(in, end - 8) & ((1L << (8 * r)) - 1);
         }
         int start = end - r;
         if (start + 8 <= in.limit()) {
-            return in.getLong(start) >>> (8 * (8 - r));
+            return longAt(in, start) >>> (8 * (8 - r));
         }
         long v = 0;
         for (int i = start; i < end; i++) {
             v = (v << 8) | (in.get(i) & 0xFF);
         }
         return v;
+    }
+
+    /** The eight bytes at absolute index {@code i} of {@code in} as a big-endian long. */
+    private static long longAt(ByteBuffer in, int i) {
+        long v = in.getLong(i);
+        return in.order() == ByteOrder.BIG_ENDIAN ? v : Long.reverseBytes(v);
     }
 }

@@ -3,6 +3,7 @@ package io.plumtree.engine.wire;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -63,6 +64,15 @@ class PackedBytesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aLittleEndianBufferReadsTheSame() {
+        byte[] bytes = "bench-cluster-label".getBytes(StandardCharsets.UTF_8);
+        PackedBytes packed = new PackedBytes(bytes);
+        ByteBuffer little = around(bytes, 3, 3, true).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(packed.matches(little, 3)).isTrue();
+        assertThat(PackedBytes.hash(little, 3, bytes.length)).isEqualTo(packed.hash());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.plumtree.bench;
 
 import io.plumtree.engine.broadcast.PlumtreeConfig;
+import io.plumtree.engine.sim.ConfigOverrides;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +26,11 @@ import java.util.Locale;
  * @param perSide   partition scenario: broadcasts published on each side during the cut
  * @param shortPause pause scenario: seconds of the pause shorter than the suspicion timeout
  * @param longPause pause scenario: seconds of the pause longer than it
+ * @param set       plumtree nodes: Plumtree settings over the {@code lan} preset, {@code name=value,...}; empty for none
  */
 public record BenchArgs(String scenario, String impl, int nodes, int payload, int seconds, double rate, int warmup,
                         int grace, String nodeJvm, double loss, int slowListenerMs, int backlog, int perSide,
-                        double shortPause, double longPause) {
+                        double shortPause, double longPause, String set) {
 
     /**
      * Seconds of publishing before a broadcast window by default: after 5 s the C2 compiler was still the largest user
@@ -73,6 +75,8 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
               --node-jvm "OPTS"                 [-Xmx1g -XX:+UseParallelGC]  options of every node JVM;
                                                             {index} becomes the node's index, e.g. to profile:
                                                             "-Xmx1g -XX:StartFlightRecording=filename=/tmp/n{index}.jfr"
+              --set "NAME=V,..."                []          plumtree nodes: Plumtree settings over the lan preset,
+                                                            e.g. "maxEagerPeers=3" or "maxInFlight=0" (no window)
               --loss P                          [0.2]       loss: fraction of every node's datagrams and frames lost
               --per-side N                      [100]       partition: broadcasts published on each side in the cut
               --short-pause S                   [2]         pause: a SIGSTOP shorter than the suspicion timeout
@@ -141,6 +145,10 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
         if (rate < 0) {
             throw new IllegalArgumentException("--rate must not be negative, got " + rate);
         }
+        if (!set.isEmpty() && !impl.equals("plumtree")) {
+            throw new IllegalArgumentException("--set applies to plumtree nodes only");
+        }
+        ConfigOverrides.apply(PlumtreeConfig.lan(), set); // a bad name or value fails here, not in ten node JVMs
     }
 
     /**
@@ -166,6 +174,7 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
         double shortPause = 2;
         double longPause = 30;
         Double rateGiven = null;
+        String set = "";
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
@@ -191,6 +200,7 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
                 case "--warmup" -> warmup = integer(flag, v);
                 case "--grace" -> grace = integer(flag, v);
                 case "--node-jvm" -> nodeJvm = v;
+                case "--set" -> set = v;
                 default -> throw new IllegalArgumentException("unknown flag " + flag + " (see --help)");
             }
         }
@@ -204,7 +214,7 @@ public record BenchArgs(String scenario, String impl, int nodes, int payload, in
         return new BenchArgs(scenario, impl, nodes, payload, seconds != null ? seconds : defaultSeconds, rate,
                 warmup != null ? warmup : membership ? 20 : scenario.equals("broadcast") ? broadcastWarmup(rate) : 5,
                 grace, nodeJvm, loss, slowListenerMs, backlog, perSide,
-                shortPause, longPause);
+                shortPause, longPause, set);
     }
 
     /**

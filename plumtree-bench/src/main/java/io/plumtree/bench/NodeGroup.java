@@ -25,7 +25,7 @@ final class NodeGroup implements AutoCloseable {
                         "--index", Integer.toString(i), "--nodes", Integer.toString(args.nodes()), "--ports", portList,
                         "--capacity", Integer.toString(capacity), "--scenario", args.scenario(),
                         "--slow-listener-ms", Integer.toString(slow ? args.slowListenerMs() : 0),
-                        "--backlog", Integer.toString(args.backlog()))));
+                        "--backlog", Integer.toString(args.backlog()), "--set", args.set())));
             }
             for (ChildJvm n : nodes) {
                 addresses.add(n.await("READY", START_TIMEOUT));

@@ -11,7 +11,7 @@ class BenchArgsTest {
     void defaultsPerScenario() {
         BenchArgs b = BenchArgs.parse();
         assertThat(b).isEqualTo(new BenchArgs("broadcast", "plumtree", 3, 1024, 20, 0, 60, 10,
-                BenchArgs.DEFAULT_NODE_JVM, 0.2, 1, 0, 100, 2, 30));
+                BenchArgs.DEFAULT_NODE_JVM, 0.2, 1, 0, 100, 2, 30, ""));
         BenchArgs m = BenchArgs.parse("--scenario", "membership", "--nodes", "20");
         assertThat(m.seconds()).isEqualTo(60);
         assertThat(m.warmup()).isEqualTo(20);
@@ -35,13 +35,25 @@ class BenchArgsTest {
     }
 
     @Test
+    void plumtreeSettingsAreCheckedBeforeAnyNodeStarts() {
+        assertThat(BenchArgs.parse("--set", "maxEagerPeers=3,maxInFlight=0").set())
+                .isEqualTo("maxEagerPeers=3,maxInFlight=0");
+        assertThatThrownBy(() -> BenchArgs.parse("--set", "maxEagerPeer=3")).hasMessageContaining("maxEagerPeer");
+        assertThatThrownBy(() -> BenchArgs.parse("--set", "maxEagerPeers=1")).as("below eagerFanout")
+                .hasMessageContaining("maxEagerPeers");
+        assertThatThrownBy(() -> BenchArgs.parse("--impl", "raw", "--set", "maxEagerPeers=3"))
+                .hasMessageContaining("plumtree nodes only");
+    }
+
+    @Test
     void parsesEveryFlag() {
-        BenchArgs b = BenchArgs.parse("--impl", "JGroups", "--nodes", "10", "--payload", "512", "--seconds", "30",
+        BenchArgs b = BenchArgs.parse("--impl", "Plumtree", "--nodes", "10", "--payload", "512", "--seconds", "30",
                 "--rate", "1000.5", "--warmup", "3", "--grace", "7", "--node-jvm", "-Xmx1g", "--loss", "0.1",
                 "--slow-listener-ms", "5", "--backlog", "1000", "--per-side", "50", "--short-pause", "1.5",
-                "--long-pause", "40");
-        assertThat(b).isEqualTo(new BenchArgs("broadcast", "jgroups", 10, 512, 30, 1000.5, 3, 7, "-Xmx1g", 0.1, 5,
-                1000, 50, 1.5, 40));
+                "--long-pause", "40", "--set", "maxInFlight=0");
+        assertThat(b).isEqualTo(new BenchArgs("broadcast", "plumtree", 10, 512, 30, 1000.5, 3, 7, "-Xmx1g", 0.1, 5,
+                1000, 50, 1.5, 40, "maxInFlight=0"));
+        assertThat(BenchArgs.parse("--impl", "JGroups").impl()).isEqualTo("jgroups");
     }
 
     @Test

@@ -555,7 +555,8 @@ public final class ClusterNode implements AutoCloseable {
                     loop.inputDropped(),
                     loop.sendsDropped(), loop.congestedPushes(), loop.backPressureSuspensions(), loop.queuedBytes(),
                     loop.connectionCount(),
-                    dispatch.backlog(), deliveriesDropped.get(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped());
+                    dispatch.backlog(), deliveriesDropped.get(), core.unroutable(), core.lateDeliveries(), core.orderGapsSkipped(),
+                    core.broadcast().inFlight());
         });
     }
 

@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param unroutable       broadcast messages for peers membership knew no live address for
  * @param lateDeliveries   messages delivered after a later one of their origin (their gap had been skipped)
  * @param orderGapsSkipped gaps in an origin's sequence given up on after {@code deliveryOrderWait}
+ * @param inFlight         this node's broadcasts not yet acknowledged by the member furthest behind that its
+ *                         in-flight window waits for, now (a broadcast waits while it is {@code maxInFlight})
  */
 public record ClusterStats(
         int liveMembers,
@@ -57,7 +59,8 @@ public record ClusterStats(
         long deliveriesDropped,
         long unroutable,
         long lateDeliveries,
-        long orderGapsSkipped) {
+        long orderGapsSkipped,
+        long inFlight) {
 
     /** Copies the map. */
     public ClusterStats {

@@ -14,9 +14,10 @@ import java.util.List;
  * @param scenario the coordinator's scenario, which may tune the node ({@code partition}, {@code loss}, {@code soak})
  * @param slowListenerMs milliseconds this node's listener sleeps per delivery (a slow listener); 0 for none
  * @param backlog  plumtree's {@code maxDeliveryBacklog} for this node; 0 for the engine's default
+ * @param set      plumtree's Plumtree settings over the {@code lan} preset, {@code name=value,...}; empty for none
  */
 public record NodeOptions(String impl, int index, int nodes, List<Integer> ports, int capacity, String scenario,
-                          int slowListenerMs, int backlog) {
+                          int slowListenerMs, int backlog, String set) {
 
     /** This node's port. */
     public int port() {
@@ -25,7 +26,7 @@ public record NodeOptions(String impl, int index, int nodes, List<Integer> ports
 
     /**
      * Parses {@code --impl X --index I --nodes N --ports P0,P1,... --capacity C [--scenario S]
-     * [--slow-listener-ms M] [--backlog B]}.
+     * [--slow-listener-ms M] [--backlog B] [--set NAME=V,...]}.
      */
     public static NodeOptions parse(String... args) {
         String impl = null;
@@ -36,6 +37,7 @@ public record NodeOptions(String impl, int index, int nodes, List<Integer> ports
         String scenario = "broadcast";
         int slowListenerMs = 0;
         int backlog = 0;
+        String set = "";
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -47,12 +49,13 @@ public record NodeOptions(String impl, int index, int nodes, List<Integer> ports
                 case "--scenario" -> scenario = v;
                 case "--slow-listener-ms" -> slowListenerMs = Integer.parseInt(v);
                 case "--backlog" -> backlog = Integer.parseInt(v);
+                case "--set" -> set = v;
                 default -> throw new IllegalArgumentException("unknown node option " + args[i]);
             }
         }
         if (impl == null || index < 0 || nodes < 2 || ports.size() != nodes || index >= nodes) {
             throw new IllegalArgumentException("node options incomplete: " + String.join(" ", args));
         }
-        return new NodeOptions(impl, index, nodes, ports, capacity, scenario, slowListenerMs, backlog);
+        return new NodeOptions(impl, index, nodes, ports, capacity, scenario, slowListenerMs, backlog, set);
     }
 }

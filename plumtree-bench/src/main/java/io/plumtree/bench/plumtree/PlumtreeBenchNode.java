@@ -8,6 +8,7 @@ import io.plumtree.engine.ClusterConfig;
 import io.plumtree.engine.ClusterMember;
 import io.plumtree.engine.DeliveryOverflow;
 import io.plumtree.engine.broadcast.PlumtreeConfig;
+import io.plumtree.engine.sim.ConfigOverrides;
 import io.plumtree.engine.net.InjectedFaults;
 import io.plumtree.engine.ClusterNode;
 import io.plumtree.engine.ClusterOverloadedException;
@@ -60,6 +61,9 @@ public final class PlumtreeBenchNode implements BenchNode {
             case "soak" -> config.deliveryOverflow(DeliveryOverflow.DROP);
             default -> {
             }
+        }
+        if (!options.set().isEmpty()) {
+            config.broadcast(ConfigOverrides.apply(config.build().broadcast(), options.set()));
         }
         if (options.backlog() > 0) {
             config.maxDeliveryBacklog(options.backlog());
@@ -157,7 +161,9 @@ public final class PlumtreeBenchNode implements BenchNode {
                 + " grafts_rate_limited=" + s.broadcast().graftsRateLimited()
                 + " delivery_backlog=" + s.deliveryBacklog() + " deliveries_dropped=" + s.deliveriesDropped()
                 + " faults_dropped=" + (faults.datagramsDropped() + faults.framesDropped())
-                + " digest_recoveries=" + s.broadcast().digestRecoveries() + " gaps_given_up=" + s.broadcast().gapsGivenUp() + " queued_bytes=" + s.queuedBytes()
+                + " digest_recoveries=" + s.broadcast().digestRecoveries() + " gaps_given_up=" + s.broadcast().gapsGivenUp()
+                + " acks=" + s.broadcast().acksSent() + " left_behind=" + s.broadcast().membersLeftBehind()
+                + " queued_bytes=" + s.queuedBytes()
                 + " dropped_input=" + s.inputDroppedTotal() + " broadcast_failures=" + overloaded.get() + " live=" + s.liveMembers() + " awareness=" + s.awareness();
     }
 

@@ -81,7 +81,6 @@ public final class Plumtree {
      */
     private final LinkedHashMap<ShortcutKey, Long> shortcutsTried = new LinkedHashMap<>();
 
-    /** Sequence number of this node's next broadcast. */
     /** Sequence of this node's next broadcast. */
     private long nextSequence;
 
@@ -133,8 +132,14 @@ public final class Plumtree {
     /** Holes in an origin's delivered sequences given up, too far behind its newest delivery to be repaired. */
     private long gapsGivenUp;
 
+    /** How far this node's own broadcasts got, and whether the next may go out (departure 9). */
+    private final InFlightWindow window;
+    /** Every how many messages of an origin this node acknowledges them to it; 0 when windows are off. */
+    private final int ackInterval;
+
     private long broadcasts;
     private long delivered;
+    private long acksSent;
     private long duplicates;
     private long gossipSent;
     private long ihaveSent;
@@ -186,6 +191,8 @@ public final class Plumtree {
         this.graftTokenNanos = Math.max(1, (long) Math.ceil(1e9 / config.graftRatePerSecond()));
         this.graftMaxBackoffNanos = config.graftMaxBackoff().toNanos();
         this.ihaveIntervalNanos = config.ihaveInterval().toNanos();
+        this.window = new InFlightWindow(config.inFlightWindow(), config.laggardTimeout().toNanos());
+        this.ackInterval = config.inFlightWindow() == 0 ? 0 : InFlightWindow.ackInterval(config.inFlightWindow());
     }
 
     /**
@@ -234,6 +241,10 @@ public final class Plumtree {
             peers.acceptNeighbour(from);
         } else if (message instanceof PlumtreeMessage.Digest d) {
             onDigest(from, d, now, out);
+        } else if (message instanceof PlumtreeMessage.Ack a) {
+            if (a.origin().equals(self)) {
+                window.acked(from, a.through(), nextSequence - 1);
+            }
         } else {
             throw new IllegalStateException("unhandled message " + message);
         }
@@ -548,7 +559,11 @@ public final class Plumtree {
     }
 
     private void onNeighborUp(NodeId peer, Consumer<? super PlumtreeOutput> out) {
-        if (!peer.equals(self) && peers.up(peer)) {
+        if (peer.equals(self)) {
+            return;
+        }
+        window.memberUp(peer, nextSequence - 1);
+        if (peers.up(peer)) {
             untold.add(peer);
             scheduleFlush(out);
         }
@@ -643,6 +658,7 @@ public final class Plumtree {
     }
 
     private void onNeighborDown(NodeId peer, Consumer<? super PlumtreeOutput> out) {
+        window.memberDown(peer);
         untold.remove(peer);
         untold.addAll(peers.down(peer));
         scheduleFlush(out);
@@ -653,10 +669,31 @@ public final class Plumtree {
     private void deliver(MessageId id, int hops, NodeId parent, byte[] payload, long now,
                          Consumer<? super PlumtreeOutput> out) {
         log.add(id, hops, parent, payload, now);
-        noteDelivered(id, now);
+        DeliveredSpan span = noteDelivered(id, now);
         delivered++;
         out.accept(new Deliver(id, hops, payload));
+        if (ackInterval > 0 && span.runEnd - span.acked >= ackInterval && !id.origin().equals(self)) {
+            span.acked = span.runEnd;
+            acksSent++;
+            out.accept(new Send(id.origin(), new PlumtreeMessage.Ack(id.origin(), span.runEnd)));
+        }
         scheduleDigest(out);
+    }
+
+    /**
+     * Whether a broadcast may go out at {@code nowNanos}: fewer than {@link PlumtreeConfig#maxInFlight()} of this
+     * node's messages are unacknowledged by the live member furthest behind (departure 9). While it may not, the
+     * members it waits for are timed, and one that acknowledges nothing for {@link PlumtreeConfig#laggardTimeout()}
+     * is left behind. A driver asks before each {@link PlumtreeInput.Broadcast} and holds the broadcast while the
+     * answer is no; a broadcast fed anyway still goes out.
+     */
+    public boolean admitsBroadcast(long nowNanos) {
+        return window.admits(nextSequence - 1, nowNanos);
+    }
+
+    /** This node's broadcasts not yet acknowledged by the live member furthest behind that the window waits for. */
+    public long inFlight() {
+        return window.inFlight(nextSequence - 1);
     }
 
     /**
@@ -768,7 +805,8 @@ public final class Plumtree {
     public PlumtreeStats stats() {
         return new PlumtreeStats(broadcasts, delivered, duplicates, gossipSent, ihaveSent, graftSent, pruneSent,
                 graftsAnswered, graftsUnanswerable, graftsAbandoned, graftsRateLimited, optimizations,
-                pending.dropped() + missingDropped, log.evicted(), digestsSent, digestRecoveries, gapsGivenUp);
+                pending.dropped() + missingDropped, log.evicted(), digestsSent, digestRecoveries, gapsGivenUp,
+                acksSent, window.leftBehind());
     }
 
     /**
@@ -780,17 +818,22 @@ public final class Plumtree {
         return span != null && span.delivered(id.sequence());
     }
 
-    /** Records a delivery in its origin's span (the floor, and the run of consecutive sequences delivered). */
-    private void noteDelivered(MessageId id, long now) {
+    /**
+     * Records a delivery in its origin's span (the floor, and the run of consecutive sequences delivered).
+     *
+     * @return the span
+     */
+    private DeliveredSpan noteDelivered(MessageId id, long now) {
         long seq = id.sequence();
         DeliveredSpan span = floors.get(id.origin());
         if (span == null) {
             // the log holds only this message of the origin, unless the origin's span was forgotten (MAX_FLOORS)
-            floors.put(id.origin(), new DeliveredSpan(seq, log.rememberedFrom(id.origin()) <= 1));
+            span = new DeliveredSpan(seq, log.rememberedFrom(id.origin()) <= 1);
+            floors.put(id.origin(), span);
             if (floors.size() > MAX_FLOORS) {
                 floors.remove(floors.eldest());
             }
-            return;
+            return span;
         }
         span.floor = Math.min(span.floor, seq);
         if (seq == span.runEnd + 1) {
@@ -805,6 +848,7 @@ public final class Plumtree {
                 span.markAboveRun(seq);
             }
         }
+        return span;
     }
 
     /** Grows the run over what was delivered right above it. */
@@ -841,12 +885,15 @@ public final class Plumtree {
          */
         BitSet above;
         long aboveBase;
+        /** The top of the run when it was last acknowledged to the origin (departure 9). */
+        long acked;
 
         DeliveredSpan(long first, boolean tracksAll) {
             this.tracksAll = tracksAll;
             this.floor = first;
             this.runStart = first;
             this.runEnd = first;
+            this.acked = first - 1;
         }
 
         /** Whether {@code sequence} was delivered for certain: in the run, or remembered above it. */

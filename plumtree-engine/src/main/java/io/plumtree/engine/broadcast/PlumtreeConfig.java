@@ -51,6 +51,18 @@ import java.util.Objects;
  *                              rule 7); zero turns digests off
  * @param digestWindow          how far back a digest reaches: messages delivered longer ago are not listed; at most
  *                              {@code cacheTtl}, since older ones could not be grafted any more
+ * @param maxInFlight           most of this node's own broadcasts not yet acknowledged by every live member: a
+ *                              local broadcast waits while the member furthest behind is this many messages behind
+ *                              (an end-to-end window, docs/broadcast.md departure 9), so a full-speed publisher
+ *                              runs at the pace of the slowest member instead of filling every queue on the way
+ *                              and outrunning the caches that repairs are answered from. Members acknowledge every
+ *                              {@code maxInFlight / 8} messages. A window larger than {@code cacheMaxMessages}
+ *                              is taken as that, so a member a whole window behind still finds what it misses
+ *                              cached; 0 turns the window off
+ * @param laggardTimeout        how long the window waits for a member that acknowledges nothing while it holds the
+ *                              window shut; then the member is left behind (the window stops waiting for it, and it
+ *                              catches up by GRAFT and digest as far as the caches reach) until it is back within
+ *                              half a window
  */
 public record PlumtreeConfig(
         int eagerFanout,
@@ -77,7 +89,14 @@ public record PlumtreeConfig(
         boolean perOriginTrees,
         boolean flood,
         Duration digestInterval,
-        Duration digestWindow) {
+        Duration digestWindow,
+        int maxInFlight,
+        Duration laggardTimeout) {
+
+    /** The window in force: {@link #maxInFlight()}, at most {@link #cacheMaxMessages()}; 0 when off. */
+    public int inFlightWindow() {
+        return Math.min(maxInFlight, cacheMaxMessages);
+    }
 
     /** Checks every bound, so a bad value fails at configuration time with the name of the setting. */
     public PlumtreeConfig {
@@ -123,6 +142,8 @@ public record PlumtreeConfig(
             throw new IllegalArgumentException("digestWindow (" + digestWindow + ") must not exceed cacheTtl ("
                     + cacheTtl + "): older messages can no longer be grafted");
         }
+        notNegative("maxInFlight", maxInFlight);
+        positive("laggardTimeout", laggardTimeout);
         if (maxPayloadBytes > cacheMaxBytes) {
             throw new IllegalArgumentException("maxPayloadBytes (" + maxPayloadBytes
                     + ") must not exceed cacheMaxBytes (" + cacheMaxBytes + ")");
@@ -243,6 +264,8 @@ public record PlumtreeConfig(
         private boolean flood;
         private Duration digestInterval = Duration.ofSeconds(1);
         private Duration digestWindow = Duration.ofSeconds(30);
+        private int maxInFlight = 8_192;
+        private Duration laggardTimeout = Duration.ofSeconds(2);
 
         /** Starts from the {@code lan} values. */
         public Builder() {
@@ -274,6 +297,8 @@ public record PlumtreeConfig(
             flood = c.flood;
             digestInterval = c.digestInterval;
             digestWindow = c.digestWindow;
+            maxInFlight = c.maxInFlight;
+            laggardTimeout = c.laggardTimeout;
         }
 
         /** See {@link PlumtreeConfig#eagerFanout()}. */
@@ -351,13 +376,19 @@ public record PlumtreeConfig(
         /** See {@link PlumtreeConfig#digestWindow()}. */
         public Builder digestWindow(Duration v) { digestWindow = v; return this; }
 
+        /** See {@link PlumtreeConfig#maxInFlight()}. */
+        public Builder maxInFlight(int v) { maxInFlight = v; return this; }
+
+        /** See {@link PlumtreeConfig#laggardTimeout()}. */
+        public Builder laggardTimeout(Duration v) { laggardTimeout = v; return this; }
+
         /** Validates and builds. */
         public PlumtreeConfig build() {
             return new PlumtreeConfig(eagerFanout, lazyFanout, maxEagerPeers, maxLazyPeers, maxTrees, maxKnownPeers,
                     ihaveInterval, ihaveBatchSize, maxPendingIHaves, graftTimeout, graftMaxBackoff, graftMaxRetries,
                     graftRatePerSecond, graftBurst, optimizationThreshold, cacheTtl, cacheMaxMessages,
                     cacheMaxBytes, seenTtl, seenMaxEntries, maxPayloadBytes, perOriginTrees, flood, digestInterval,
-                    digestWindow);
+                    digestWindow, maxInFlight, laggardTimeout);
         }
     }
 }

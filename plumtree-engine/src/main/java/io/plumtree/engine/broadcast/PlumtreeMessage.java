@@ -102,6 +102,23 @@ public sealed interface PlumtreeMessage {
     }
 
     /**
+     * ACK: "every message of yours up to {@code through} has arrived here", sent to the origin every
+     * {@code maxInFlight / 8} messages of its stream, for its in-flight window (docs/broadcast.md, departure 9).
+     *
+     * @param origin  the origin the acknowledgement is for (the receiver ignores one that is not for it)
+     * @param through the top of the run of consecutive sequences of {@code origin} delivered here, at least 1
+     */
+    record Ack(NodeId origin, long through) implements PlumtreeMessage {
+        /** Validates the fields. */
+        public Ack {
+            Objects.requireNonNull(origin, "origin");
+            if (through < 1) {
+                throw new IllegalArgumentException("through must be positive, got " + through);
+            }
+        }
+    }
+
+    /**
      * Consecutive messages of one origin that a node delivered.
      *
      * @param origin    their origin

@@ -22,6 +22,9 @@ package io.plumtree.engine.broadcast;
  * @param gapsGivenUp         messages never delivered here and given up because the origin's delivered messages
  *                            had moved on by more than 131,072 sequences (no cache reaches that far back); a copy
  *                            that still comes is not delivered
+ * @param acksSent            ACKs sent to origins for their in-flight windows (docs/broadcast.md, departure 9)
+ * @param membersLeftBehind   times this node's window stopped waiting for a member that acknowledged nothing for
+ *                            {@link PlumtreeConfig#laggardTimeout()}
  */
 public record PlumtreeStats(
         long broadcasts,
@@ -40,5 +43,7 @@ public record PlumtreeStats(
         long cacheEvictions,
         long digestsSent,
         long digestRecoveries,
-        long gapsGivenUp) {
+        long gapsGivenUp,
+        long acksSent,
+        long membersLeftBehind) {
 }

@@ -493,12 +493,14 @@ public final class EventLoop implements Runnable {
     }
 
     /**
-     * Whether a local broadcast may go out now: queues under their total bound, and no back-pressure. Back-pressure is
+     * Whether a local broadcast may go out now: queues under their total bound, no back-pressure, and the broadcast
+     * core's in-flight window open ({@link io.plumtree.engine.broadcast.Plumtree#admitsBroadcast}). Back-pressure is
      * looked at afresh (not as the end of the last turn left it), since the broadcasts of one turn fill the queues
      * that only the end of the turn writes.
      */
     private boolean admitsBroadcast() {
-        return queuedBytes <= config.maxQueuedBytes() && !backPressureHolds();
+        return queuedBytes <= config.maxQueuedBytes() && !backPressureHolds()
+                && core.broadcast().admitsBroadcast(now);
     }
 
     private record WaitingBroadcast(byte[] payload, CompletableFuture<MessageId> result, long deadlineNanos) {
@@ -556,8 +558,10 @@ public final class EventLoop implements Runnable {
     private ClusterOverloadedException overloaded() {
         return new ClusterOverloadedException("outbound queues hold " + queuedBytes + " bytes (maxQueuedBytes "
                 + config.maxQueuedBytes() + "), the fullest " + fullestQueue() + " (back-pressure holds broadcasts "
-                + "over backPressureBytes, " + config.backPressureBytes() + "), for longer than broadcastTimeout (" + config.broadcastTimeout() + "); " + waitingBroadcasts.size()
-                + " broadcasts waiting");
+                + "over backPressureBytes, " + config.backPressureBytes() + "), and " + core.broadcast().inFlight()
+                + " of this node's broadcasts are unacknowledged by the slowest member (window "
+                + config.broadcast().inFlightWindow() + "), for longer than broadcastTimeout ("
+                + config.broadcastTimeout() + "); " + waitingBroadcasts.size() + " broadcasts waiting");
     }
 
     private void releaseWaitingBroadcasts() {

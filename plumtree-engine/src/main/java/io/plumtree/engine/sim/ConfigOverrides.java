@@ -14,7 +14,7 @@ import java.time.Duration;
  * {@code joinSyncDelay=0}), or for the state scenario a {@link StateConfig} component (for example {@code fanout=2}),
  * so a tuning experiment is one command. Durations take {@code ms} or {@code s} suffixes.
  */
-final class ConfigOverrides {
+public final class ConfigOverrides {
 
     private ConfigOverrides() {
     }
@@ -25,7 +25,7 @@ final class ConfigOverrides {
      * @return the configuration with the overrides applied and validated
      * @throws IllegalArgumentException naming the bad pair
      */
-    static PlumtreeConfig apply(PlumtreeConfig base, String spec) {
+    public static PlumtreeConfig apply(PlumtreeConfig base, String spec) {
         PlumtreeConfig.Builder builder = base.toBuilder();
         apply(spec, builder, null);
         return builder.build();

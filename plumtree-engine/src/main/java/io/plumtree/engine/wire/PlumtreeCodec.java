@@ -29,6 +29,8 @@ public final class PlumtreeCodec {
     public static final int NEIGHBOR = 5;
     /** Type byte of {@link PlumtreeMessage.Digest}. */
     public static final int DIGEST = 6;
+    /** Type byte of {@link PlumtreeMessage.Ack}. */
+    public static final int ACK = 7;
 
     /** Fewest bytes of a message id: a one-byte name (2+1) and the sequence (8). */
     private static final int MIN_MESSAGE_ID_BYTES = 11;
@@ -70,6 +72,8 @@ public final class PlumtreeCodec {
                 size += sizeOf(run.origin()) + 8 + 8 + 4;
             }
             return size;
+        } else if (message instanceof PlumtreeMessage.Ack m) {
+            return 1 + sizeOf(m.origin()) + 8;
         }
         throw new IllegalStateException("no encoding for " + message.getClass());
     }
@@ -149,6 +153,10 @@ public final class PlumtreeCodec {
                 w.writeLong(run.last());
                 w.writeInt(run.ageMillis());
             }
+        } else if (message instanceof PlumtreeMessage.Ack m) {
+            w.writeByte(ACK);
+            w.writeNodeId(m.origin());
+            w.writeLong(m.through());
         } else {
             throw new IllegalStateException("no encoding for " + message.getClass());
         }
@@ -195,6 +203,8 @@ public final class PlumtreeCodec {
                 }
                 return new PlumtreeMessage.Digest(runs);
             }
+            case ACK:
+                return new PlumtreeMessage.Ack(r.readNodeId(), r.readLong());
             default:
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
         }

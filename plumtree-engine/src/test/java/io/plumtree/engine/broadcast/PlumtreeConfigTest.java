@@ -36,6 +36,19 @@ class PlumtreeConfigTest {
     }
 
     @Test
+    void theInFlightWindowIsAtMostTheCacheAndZeroTurnsItOff() {
+        assertThat(PlumtreeConfig.lan().maxInFlight()).isEqualTo(8_192);
+        assertThat(PlumtreeConfig.lan().inFlightWindow()).isEqualTo(8_192);
+        assertThat(PlumtreeConfig.lan().toBuilder().cacheMaxMessages(1_000).build().inFlightWindow())
+                .as("never more than the cache holds").isEqualTo(1_000);
+        assertThat(PlumtreeConfig.lan().toBuilder().maxInFlight(0).build().inFlightWindow()).isZero();
+        assertThatThrownBy(() -> PlumtreeConfig.lan().toBuilder().maxInFlight(-1).build())
+                .hasMessageContaining("maxInFlight");
+        assertThatThrownBy(() -> PlumtreeConfig.lan().toBuilder().laggardTimeout(Duration.ZERO).build())
+                .hasMessageContaining("laggardTimeout");
+    }
+
+    @Test
     void badValuesNameTheSetting() {
         assertThatThrownBy(() -> PlumtreeConfig.lan().toBuilder().eagerFanout(0).build())
                 .hasMessageContaining("eagerFanout");

@@ -658,4 +658,78 @@ class PlumtreeTest {
         receive(D, new IHave(List.of(new Announcement(ORIGIN, 1, 50_000_000, 2))), 2 * MS);
         assertThat(core.missingCount()).as("a huge run is looked at only so far").isBetween(5, 4 + 4_096);
     }
+
+    // ---- the in-flight window (docs/broadcast.md, departure 9) ----
+
+    private static List<PlumtreeMessage.Ack> acks(List<PlumtreeOutput> out, NodeId to) {
+        return out.stream().filter(o -> o instanceof Send s && s.to().equals(to) && s.message() instanceof PlumtreeMessage.Ack)
+                .map(o -> (PlumtreeMessage.Ack) ((Send) o).message()).toList();
+    }
+
+    @Test
+    void aMemberAcknowledgesTheRunOfAnOriginsMessagesToItEveryEighthOfTheWindow() {
+        core = new Plumtree(SELF, config.toBuilder().maxInFlight(16).build(), new SplittableRandom(42));
+        for (NodeId p : List.of(A, B, C, D)) {
+            handle(new PlumtreeInput.NeighborUp(p), 0);
+        }
+        byte[] payload = {1};
+        assertThat(acks(receive(A, new Gossip(id(1), 1, payload), MS), ORIGIN)).isEmpty();
+        assertThat(acks(receive(A, new Gossip(id(2), 1, payload), MS), ORIGIN))
+                .containsExactly(new PlumtreeMessage.Ack(ORIGIN, 2));
+        assertThat(acks(receive(A, new Gossip(id(4), 1, payload), MS), ORIGIN)).as("3 is missing").isEmpty();
+        assertThat(acks(receive(A, new Gossip(id(3), 1, payload), MS), ORIGIN)).as("the run reached 4")
+                .containsExactly(new PlumtreeMessage.Ack(ORIGIN, 4));
+        assertThat(acks(receive(A, new Gossip(id(5), 1, payload), MS), ORIGIN)).isEmpty();
+        assertThat(core.stats().acksSent()).isEqualTo(2);
+
+        List<PlumtreeOutput> own = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            own.addAll(handle(new PlumtreeInput.Broadcast(payload), 2 * MS));
+        }
+        assertThat(own).as("a node does not acknowledge its own messages")
+                .noneMatch(o -> o instanceof Send s && s.message() instanceof PlumtreeMessage.Ack);
+    }
+
+    @Test
+    void ownBroadcastsWaitWhileAMemberIsAWholeWindowBehindUntilItAcknowledgesOrGoes() {
+        core = new Plumtree(SELF, config.toBuilder().maxInFlight(16).build(), new SplittableRandom(42));
+        for (NodeId p : List.of(A, B, C, D)) {
+            handle(new PlumtreeInput.NeighborUp(p), 0);
+        }
+        byte[] payload = {1};
+        for (int i = 0; i < 16; i++) {
+            assertThat(core.admitsBroadcast(MS)).as("broadcast %d", i + 1).isTrue();
+            handle(new PlumtreeInput.Broadcast(payload), MS);
+        }
+        assertThat(core.admitsBroadcast(MS)).isFalse();
+        assertThat(core.inFlight()).isEqualTo(16);
+        for (NodeId p : List.of(A, B, C)) {
+            receive(p, new PlumtreeMessage.Ack(SELF, 16), 2 * MS);
+        }
+        receive(D, new PlumtreeMessage.Ack(ORIGIN, 16), 2 * MS);
+        assertThat(core.admitsBroadcast(2 * MS)).as("d acknowledged another origin's stream, not ours").isFalse();
+        receive(D, new PlumtreeMessage.Ack(SELF, 1), 3 * MS);
+        assertThat(core.admitsBroadcast(3 * MS)).isTrue();
+        assertThat(core.inFlight()).isEqualTo(15);
+
+        handle(new PlumtreeInput.Broadcast(payload), 4 * MS);
+        assertThat(core.admitsBroadcast(4 * MS)).isFalse();
+        handle(new PlumtreeInput.NeighborDown(D), 5 * MS);
+        assertThat(core.admitsBroadcast(5 * MS)).as("the member it waited for went").isTrue();
+        assertThat(core.inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void aMemberThatAcknowledgesNothingForTheLaggardTimeoutIsLeftBehind() {
+        core = new Plumtree(SELF, config.toBuilder().maxInFlight(16).laggardTimeout(Duration.ofSeconds(2)).build(),
+                new SplittableRandom(42));
+        handle(new PlumtreeInput.NeighborUp(A), 0);
+        for (int i = 0; i < 16; i++) {
+            handle(new PlumtreeInput.Broadcast(new byte[]{1}), MS);
+        }
+        assertThat(core.admitsBroadcast(10 * MS)).isFalse();
+        assertThat(core.admitsBroadcast(10 * MS + Duration.ofSeconds(2).toNanos() - 1)).isFalse();
+        assertThat(core.admitsBroadcast(10 * MS + Duration.ofSeconds(2).toNanos())).isTrue();
+        assertThat(core.stats().membersLeftBehind()).isEqualTo(1);
+    }
 }

@@ -53,6 +53,9 @@ class PlumtreeCodecTest {
                 .containsExactly(RawBytes.of().u8(6).i32(1).str("o").i64(3).i64(7).i32(250).bytes());
         assertDropped(codec.decode(RawBytes.of().u8(6).i32(1).str("o").i64(7).i64(3).i32(0).buffer()),
                 DropReason.INVALID_FIELD);
+        assertThat(RawBytes.toArray(codec.encode(new PlumtreeMessage.Ack(NodeId.of("o"), 4_096))))
+                .containsExactly(RawBytes.of().u8(7).str("o").i64(4_096).bytes());
+        assertDropped(codec.decode(RawBytes.of().u8(7).str("o").i64(0).buffer()), DropReason.INVALID_FIELD);
     }
 
     @Test
@@ -70,7 +73,7 @@ class PlumtreeCodecTest {
         assertDropped(codec.decode(RawBytes.of().u8(PlumtreeCodec.NEIGHBOR).u8(0).buffer()),
                 DropReason.TRAILING_BYTES);
         assertDropped(codec.decode(RawBytes.of().u8(0).buffer()), DropReason.UNKNOWN_TYPE);
-        assertDropped(codec.decode(RawBytes.of().u8(7).buffer()), DropReason.UNKNOWN_TYPE);
+        assertDropped(codec.decode(RawBytes.of().u8(8).buffer()), DropReason.UNKNOWN_TYPE);
     }
 
     @Test

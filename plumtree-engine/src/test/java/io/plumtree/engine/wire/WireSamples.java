@@ -153,7 +153,8 @@ final class WireSamples {
                 new PlumtreeMessage.Graft(root, List.of()),
                 new PlumtreeMessage.Prune(nodeId()),
                 new PlumtreeMessage.Neighbor(),
-                new PlumtreeMessage.Digest(digestRuns()));
+                new PlumtreeMessage.Digest(digestRuns()),
+                new PlumtreeMessage.Ack(nodeId(), 1 + random.nextLong(Long.MAX_VALUE - 1)));
     }
 
     private List<PlumtreeMessage.DigestRun> digestRuns() {

@@ -138,6 +138,8 @@ public final class ClusterConfigFactory {
         set(c.getPerOriginTrees(), b::perOriginTrees);
         set(c.getDigestInterval(), b::digestInterval);
         set(c.getDigestWindow(), b::digestWindow);
+        set(c.getMaxInFlight(), b::maxInFlight);
+        set(c.getLaggardTimeout(), b::laggardTimeout);
         return b.build();
     }
 

@@ -863,6 +863,36 @@ public class PlumtreeProperties {
         /** How far back a digest reaches; at most cache-ttl. Preset 30s. */
         private Duration digestWindow;
 
+        /**
+         * Most of this node's own events not yet acknowledged by every live member: a publish waits (up to
+         * broadcast-timeout) while the member furthest behind is this many events behind, so a fast publisher runs
+         * at the pace of the slowest member instead of outrunning the caches; a larger value than
+         * cache-max-messages counts as that; 0 turns the window off. Preset 8192 (4096 in force with local's 4096-event cache).
+         */
+        private Integer maxInFlight;
+
+        /**
+         * How long the in-flight window waits for a member that acknowledges nothing; then it stops waiting for it
+         * until the member is back within half a window. Preset 2s.
+         */
+        private Duration laggardTimeout;
+
+        public Integer getMaxInFlight() {
+            return maxInFlight;
+        }
+
+        public void setMaxInFlight(Integer maxInFlight) {
+            this.maxInFlight = maxInFlight;
+        }
+
+        public Duration getLaggardTimeout() {
+            return laggardTimeout;
+        }
+
+        public void setLaggardTimeout(Duration laggardTimeout) {
+            this.laggardTimeout = laggardTimeout;
+        }
+
         public Duration getDigestInterval() {
             return digestInterval;
         }

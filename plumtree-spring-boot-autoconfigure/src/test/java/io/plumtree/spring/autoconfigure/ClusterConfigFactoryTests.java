@@ -193,6 +193,9 @@ class ClusterConfigFactoryTests {
                         Duration.ofSeconds(3)),
                 arguments("plumtree.broadcast.digest-window", "20s", f(c -> c.broadcast().digestWindow()),
                         Duration.ofSeconds(20)),
+                arguments("plumtree.broadcast.max-in-flight", "1024", f(c -> c.broadcast().maxInFlight()), 1024),
+                arguments("plumtree.broadcast.laggard-timeout", "5s", f(c -> c.broadcast().laggardTimeout()),
+                        Duration.ofSeconds(5)),
 
                 arguments("plumtree.wire.max-datagram-bytes", "9000B", f(c -> c.wireLimits().maxDatagramBytes()),
                         9000),

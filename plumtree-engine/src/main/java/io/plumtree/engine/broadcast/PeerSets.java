@@ -63,8 +63,10 @@ final class PeerSets {
 
     /**
      * The tree of messages from {@code root}, created from the neighbour partition on first use. This node's own tree
-     * makes every neighbour eager, up to {@code maxEagerPeers} (departure 8 in docs/broadcast.md): its messages reach
-     * them in one hop, and only nodes further away need a relay.
+     * keeps at most {@code eagerFanout} eager peers, so its messages spread through relays (departure 9 in
+     * docs/broadcast.md); with {@link PlumtreeConfig#originPushesToAll()} it makes every neighbour eager instead, up to
+     * {@code maxEagerPeers} (departure 8): its messages reach them in one hop, and only nodes further away need a
+     * relay.
      */
     TreePeers tree(NodeId root) {
         if (!config.perOriginTrees()) {
@@ -82,11 +84,17 @@ final class PeerSets {
                 NodeId eldest = trees.keySet().iterator().next();
                 trees.remove(eldest);
             }
-            t = neighbours.copy();
-            if (root.equals(self)) {
+            if (!root.equals(self)) {
+                t = neighbours.copy();
+            } else if (config.originPushesToAll()) {
+                t = neighbours.copy();
                 while (t.eager().size() < config.maxEagerPeers() && t.promoteOldestLazy() != null) {
                     // every neighbour eager, up to the bound
                 }
+            } else {
+                // the origin's own copies stay at eagerFanout: a GRAFT beyond that is answered but leaves the
+                // grafter lazy here, so it finds a relay (departure 9)
+                t = neighbours.copy(config.eagerFanout());
             }
             trees.put(root, t);
         }
@@ -158,8 +166,8 @@ final class PeerSets {
     }
 
     /**
-     * A peer picked us as a neighbour: keep it as a lazy neighbour, and lazy in every tree (eager in this node's own),
-     * so it hears of every message (bounded by {@code maxLazyPeers}).
+     * A peer picked us as a neighbour: keep it as a lazy neighbour, and lazy in every tree (eager in this node's own
+     * with {@link PlumtreeConfig#originPushesToAll()}), so it hears of every message (bounded by {@code maxLazyPeers}).
      */
     void acceptNeighbour(NodeId peer) {
         neighbours.noteAnnouncer(peer);
@@ -167,7 +175,8 @@ final class PeerSets {
     }
 
     /**
-     * A new neighbour joins every existing tree, lazy (eager in this node's own, up to the bound), so it hears of every
+     * A new neighbour joins every existing tree, lazy (eager in this node's own with
+     * {@link PlumtreeConfig#originPushesToAll()}, up to the bound), so it hears of every
      * message and grafts its way in. Without this, a peer that came back (declared failed, then refuting) was in no
      * tree created before it returned and heard nothing from those origins.
      */
@@ -176,7 +185,7 @@ final class PeerSets {
             return;
         }
         for (Map.Entry<NodeId, TreePeers> e : trees.entrySet()) {
-            if (e.getKey().equals(self)) {
+            if (e.getKey().equals(self) && config.originPushesToAll()) {
                 e.getValue().promote(peer);
             } else {
                 e.getValue().noteAnnouncer(peer);

@@ -361,6 +361,9 @@ public final class Plumtree {
         if (threshold == 0 || oldParent == null || oldParent.equals(from) || log.hops(d) - hops < threshold) {
             return;
         }
+        if (config.perOriginTrees() && !config.originPushesToAll() && from.equals(root)) {
+            return; // the origin keeps eagerFanout peers in its own tree and would leave us lazy (departure 9)
+        }
         if (config.perOriginTrees() && !shortcutDue(new ShortcutKey(root, from), now)) {
             return;
         }
@@ -846,6 +849,12 @@ public final class Plumtree {
             }
             if (seq > span.runEnd) {
                 span.markAboveRun(seq);
+            }
+            if (span.aboveRun(span.runEnd + 1)) {
+                // a filled gap left more to catch up than one delivery may walk: go on walking with each delivery,
+                // or the run (and the acknowledgement the origin's window waits for) would stay behind until the
+                // bitmap overflowed 131,072 sequences later
+                catchUp(span, id.origin(), now);
             }
         }
         return span;

@@ -9,12 +9,13 @@ import java.util.Objects;
  *
  * @param eagerFanout           how many peers a node picks on its own for eager push (full payloads); the tree
  *                              is later shaped by PRUNE and GRAFT. Paper section 4: the eager set starts as the
- *                              node's neighbours. The node's own messages go eager to every neighbour, up to
- *                              {@code maxEagerPeers} (departure 8 in docs/broadcast.md)
+ *                              node's neighbours. The node's own messages start from the same eager peers unless
+ *                              {@code originPushesToAll}
  * @param lazyFanout            how many peers a node picks on its own for lazy push (IHAVE announcements)
- * @param maxEagerPeers         hard bound on the eager set, which also grows when peers graft from us and, in the
- *                              node's own tree, holds every neighbour up to this bound; at the bound, further peers
- *                              are kept lazy instead
+ * @param maxEagerPeers         hard bound on the eager set, which also grows when peers graft from us; at the
+ *                              bound, further peers are kept lazy instead. The node's own tree is bound by
+ *                              {@code eagerFanout} instead, unless {@code originPushesToAll}, when it holds every
+ *                              neighbour up to this bound
  * @param maxLazyPeers          hard bound on the lazy set, which also grows when peers prune us or announce to us
  * @param maxTrees              most broadcast trees kept, one per origin that broadcast recently (least recently
  *                              used first out); an evicted origin's next message starts from the neighbour peers
@@ -59,10 +60,21 @@ import java.util.Objects;
  *                              {@code maxInFlight / 8} messages. A window larger than {@code cacheMaxMessages}
  *                              is taken as that, so a member a whole window behind still finds what it misses
  *                              cached; 0 turns the window off
+ * @param originPushesToAll     whether a node's own messages go eager to every neighbour, up to
+ *                              {@code maxEagerPeers}, so that in clusters of up to about a dozen nodes every message
+ *                              takes one hop (docs/broadcast.md, departure 8); on by default. Off, the origin's
+ *                              own tree keeps at most {@code eagerFanout} eager peers (a GRAFT beyond that is
+ *                              answered and leaves the grafter lazy there, so it finds a relay, and no shortcut is
+ *                              grafted to an origin), as in the paper: relays then share the copying that the
+ *                              origin's network thread otherwise does alone at full speed (docs/broadcast.md,
+ *                              departure 9)
  * @param laggardTimeout        how long the window waits for a member that acknowledges nothing while it holds the
  *                              window shut; then the member is left behind (the window stops waiting for it, and it
  *                              catches up by GRAFT and digest as far as the caches reach) until it is back within
- *                              half a window
+ *                              half a window; longer than {@code lan} membership takes to declare a crashed member failed,
+ *                              so a dead member is removed rather than left behind, and a member slowed for seconds
+ *                              (compiling, collecting garbage, starved of CPU) is waited for: one left behind at
+ *                              full speed can fall ever further behind
  */
 public record PlumtreeConfig(
         int eagerFanout,
@@ -91,6 +103,7 @@ public record PlumtreeConfig(
         Duration digestInterval,
         Duration digestWindow,
         int maxInFlight,
+        boolean originPushesToAll,
         Duration laggardTimeout) {
 
     /** The window in force: {@link #maxInFlight()}, at most {@link #cacheMaxMessages()}; 0 when off. */
@@ -265,7 +278,8 @@ public record PlumtreeConfig(
         private Duration digestInterval = Duration.ofSeconds(1);
         private Duration digestWindow = Duration.ofSeconds(30);
         private int maxInFlight = 8_192;
-        private Duration laggardTimeout = Duration.ofSeconds(2);
+        private boolean originPushesToAll = true;
+        private Duration laggardTimeout = Duration.ofSeconds(10);
 
         /** Starts from the {@code lan} values. */
         public Builder() {
@@ -298,6 +312,7 @@ public record PlumtreeConfig(
             digestInterval = c.digestInterval;
             digestWindow = c.digestWindow;
             maxInFlight = c.maxInFlight;
+            originPushesToAll = c.originPushesToAll;
             laggardTimeout = c.laggardTimeout;
         }
 
@@ -379,6 +394,9 @@ public record PlumtreeConfig(
         /** See {@link PlumtreeConfig#maxInFlight()}. */
         public Builder maxInFlight(int v) { maxInFlight = v; return this; }
 
+        /** See {@link PlumtreeConfig#originPushesToAll()}. */
+        public Builder originPushesToAll(boolean v) { originPushesToAll = v; return this; }
+
         /** See {@link PlumtreeConfig#laggardTimeout()}. */
         public Builder laggardTimeout(Duration v) { laggardTimeout = v; return this; }
 
@@ -388,7 +406,7 @@ public record PlumtreeConfig(
                     ihaveInterval, ihaveBatchSize, maxPendingIHaves, graftTimeout, graftMaxBackoff, graftMaxRetries,
                     graftRatePerSecond, graftBurst, optimizationThreshold, cacheTtl, cacheMaxMessages,
                     cacheMaxBytes, seenTtl, seenMaxEntries, maxPayloadBytes, perOriginTrees, flood, digestInterval,
-                    digestWindow, maxInFlight, laggardTimeout);
+                    digestWindow, maxInFlight, originPushesToAll, laggardTimeout);
         }
     }
 }

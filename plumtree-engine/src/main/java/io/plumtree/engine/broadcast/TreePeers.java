@@ -39,6 +39,11 @@ final class TreePeers {
 
     /** A copy, the starting point of a new tree. */
     TreePeers copy() {
+        return copy(maxEager);
+    }
+
+    /** A copy whose eager set may grow to {@code maxEager} only (the peers already eager stay). */
+    TreePeers copy(int maxEager) {
         TreePeers c = new TreePeers(maxEager, maxLazy);
         c.eager.addAll(eager);
         c.lazy.addAll(lazy);

@@ -44,7 +44,12 @@ class PlumtreeTest {
 
     @BeforeEach
     void wire() {
-        core = new Plumtree(SELF, config, new SplittableRandom(42));
+        wire(config);
+    }
+
+    /** A core of {@code c} told of A, B, C and D: A and B eager, C and D lazy. */
+    private void wire(PlumtreeConfig c) {
+        core = new Plumtree(SELF, c, new SplittableRandom(42));
         assertThat(handle(new PlumtreeInput.NeighborUp(A), 0)).containsExactly(FLUSH_LATER);
         for (NodeId p : List.of(B, C, D)) {
             assertThat(handle(new PlumtreeInput.NeighborUp(p), 0)).as("one flush is pending").isEmpty();
@@ -78,6 +83,23 @@ class PlumtreeTest {
     }
 
     @Test
+    void withoutPushingToAllAnOwnBroadcastGoesToTheEagerNeighboursAndIsAnnouncedToTheRest() {
+        wire(config.toBuilder().originPushesToAll(false).build());
+        byte[] payload = {1, 2, 3};
+        List<PlumtreeOutput> out = handle(new PlumtreeInput.Broadcast(payload), 10 * MS);
+        MessageId id = new MessageId(SELF, 1);
+        assertThat(out).as("the paper's eager set, as for every other origin").containsExactly(
+                new Deliver(id, 0, payload),
+                new Send(A, new Gossip(id, 1, payload)),
+                new Send(B, new Gossip(id, 1, payload)),
+                FLUSH_LATER);
+        assertThat(core.eagerPeers(SELF)).containsExactly(A, B);
+        assertThat(handle(FLUSH, 110 * MS)).containsExactlyInAnyOrder(
+                new Send(C, new IHave(List.of(new Announcement(SELF, 1, 1, 1)))),
+                new Send(D, new IHave(List.of(new Announcement(SELF, 1, 1, 1)))));
+    }
+
+    @Test
     void anOwnBroadcastIsDeliveredLocallyAndPushedToEveryNeighbour() {
         byte[] payload = {1, 2, 3};
         List<PlumtreeOutput> out = handle(new PlumtreeInput.Broadcast(payload), 10 * MS);
@@ -96,7 +118,8 @@ class PlumtreeTest {
 
     @Test
     void ownTreePastMaxEagerPeersAnnouncesToTheRestInOneBatch() {
-        core = new Plumtree(SELF, config.toBuilder().maxEagerPeers(3).build(), new SplittableRandom(42));
+        core = new Plumtree(SELF, config.toBuilder().maxEagerPeers(3).originPushesToAll(true).build(),
+                new SplittableRandom(42));
         for (NodeId p : List.of(A, B, C, D)) {
             handle(new PlumtreeInput.NeighborUp(p), 0);
         }
@@ -731,5 +754,59 @@ class PlumtreeTest {
         assertThat(core.admitsBroadcast(10 * MS + Duration.ofSeconds(2).toNanos() - 1)).isFalse();
         assertThat(core.admitsBroadcast(10 * MS + Duration.ofSeconds(2).toNanos())).isTrue();
         assertThat(core.stats().membersLeftBehind()).isEqualTo(1);
+    }
+
+    @Test
+    void aFilledGapLongerThanOneWalkIsCaughtUpDeliveryByDeliveryAndAcknowledged() {
+        core = new Plumtree(SELF, config.toBuilder().maxInFlight(16).build(), new SplittableRandom(42));
+        for (NodeId p : List.of(A, B, C, D)) {
+            handle(new PlumtreeInput.NeighborUp(p), 0);
+        }
+        byte[] payload = {1};
+        receive(A, new Gossip(id(1), 1, payload), MS);
+        for (long seq = 3; seq <= 5_000; seq++) {
+            assertThat(acks(receive(A, new Gossip(id(seq), 1, payload), MS), ORIGIN)).as("2 is missing").isEmpty();
+        }
+        assertThat(acks(receive(A, new Gossip(id(2), 1, payload), 2 * MS), ORIGIN)).as("one walk of 4,096")
+                .containsExactly(new PlumtreeMessage.Ack(ORIGIN, 4_098));
+        assertThat(acks(receive(A, new Gossip(id(5_001), 1, payload), 3 * MS), ORIGIN))
+                .as("the next delivery walks the rest (it waited for the bitmap to overflow, 131,072 later)")
+                .containsExactly(new PlumtreeMessage.Ack(ORIGIN, 5_001));
+        assertThat(receive(A, new Gossip(id(4_500), 1, payload), 4 * MS)).as("still delivered once")
+                .noneMatch(o -> o instanceof Deliver);
+    }
+
+    @Test
+    void withoutPushingToAllAGraftBeyondTheOriginsEagerFanoutIsAnsweredButLeavesTheGrafterLazyInItsTree() {
+        wire(config.toBuilder().originPushesToAll(false).build());
+        byte[] payload = {1};
+        handle(new PlumtreeInput.Broadcast(payload), MS);
+        MessageId first = new MessageId(SELF, 1);
+        assertThat(receive(C, new Graft(SELF, List.of(first)), 2 * MS)).as("answered")
+                .contains(new Send(C, new Gossip(first, 1, payload)));
+        assertThat(core.eagerPeers(SELF)).as("eagerFanout 2: C finds a relay").containsExactly(A, B);
+        assertThat(handle(new PlumtreeInput.Broadcast(payload), 3 * MS))
+                .noneMatch(o -> o instanceof Send s && s.to().equals(C) && s.message() instanceof Gossip);
+
+        receive(C, new Graft(ORIGIN, List.of()), 4 * MS);
+        assertThat(core.eagerPeers(ORIGIN)).as("another origin's tree takes it, up to maxEagerPeers").contains(C);
+    }
+
+    @Test
+    void withoutPushingToAllNoShortcutIsGraftedToTheOriginItself() {
+        NodeId origin = C;
+        byte[] payload = {1};
+        MessageId m = new MessageId(origin, 1);
+        for (boolean pushesToAll : List.of(true, false)) {
+            wire(config.toBuilder().originPushesToAll(pushesToAll).build());
+            receive(A, new Gossip(m, 5, payload), MS);
+            List<PlumtreeOutput> out = receive(origin, new IHave(List.of(new Announcement(m, 1))), 2 * MS);
+            if (pushesToAll) {
+                assertThat(out).as("a shortcut of 4 hops").contains(new Send(origin, new Graft(origin, List.of())));
+            } else {
+                assertThat(out).as("the origin keeps eagerFanout peers and would leave us lazy")
+                        .noneMatch(o -> o instanceof Send s && s.message() instanceof Graft);
+            }
+        }
     }
 }

@@ -140,6 +140,7 @@ public final class ClusterConfigFactory {
         set(c.getDigestWindow(), b::digestWindow);
         set(c.getMaxInFlight(), b::maxInFlight);
         set(c.getLaggardTimeout(), b::laggardTimeout);
+        set(c.getOriginPushesToAll(), b::originPushesToAll);
         return b.build();
     }
 

@@ -872,8 +872,24 @@ public class PlumtreeProperties {
         private Integer maxInFlight;
 
         /**
+         * Whether a node's own events go eagerly to every neighbour (up to max-eager-peers), so that in clusters of
+         * up to about a dozen nodes each event takes one hop; off, they start from the eager-fanout peers like every
+         * other origin's, and relays share the copying. Preset true.
+         */
+        private Boolean originPushesToAll;
+
+        public Boolean getOriginPushesToAll() {
+            return originPushesToAll;
+        }
+
+        public void setOriginPushesToAll(Boolean originPushesToAll) {
+            this.originPushesToAll = originPushesToAll;
+        }
+
+        /**
          * How long the in-flight window waits for a member that acknowledges nothing; then it stops waiting for it
-         * until the member is back within half a window. Preset 2s.
+         * until the member is back within half a window. Preset 10s (longer than the lan preset takes to declare a
+         * crashed member failed).
          */
         private Duration laggardTimeout;
 

@@ -196,6 +196,8 @@ class ClusterConfigFactoryTests {
                 arguments("plumtree.broadcast.max-in-flight", "1024", f(c -> c.broadcast().maxInFlight()), 1024),
                 arguments("plumtree.broadcast.laggard-timeout", "5s", f(c -> c.broadcast().laggardTimeout()),
                         Duration.ofSeconds(5)),
+                arguments("plumtree.broadcast.origin-pushes-to-all", "false",
+                        f(c -> c.broadcast().originPushesToAll()), false),
 
                 arguments("plumtree.wire.max-datagram-bytes", "9000B", f(c -> c.wireLimits().maxDatagramBytes()),
                         9000),

@@ -71,10 +71,10 @@ import java.util.Objects;
  * @param laggardTimeout        how long the window waits for a member that acknowledges nothing while it holds the
  *                              window shut; then the member is left behind (the window stops waiting for it, and it
  *                              catches up by GRAFT and digest as far as the caches reach) until it is back within
- *                              half a window; longer than {@code lan} membership takes to declare a crashed member failed,
- *                              so a dead member is removed rather than left behind, and a member slowed for seconds
- *                              (compiling, collecting garbage, starved of CPU) is waited for: one left behind at
- *                              full speed can fall ever further behind
+ *                              half a window. Longer than {@code lan} membership takes to declare a crashed
+ *                              member failed, so a dead member is removed rather than left behind, and a member
+ *                              slowed for seconds (compiling, collecting garbage, starved of CPU) is waited for:
+ *                              one left behind at full speed can fall ever further behind
  */
 public record PlumtreeConfig(
         int eagerFanout,

@@ -76,8 +76,10 @@ import java.util.function.Consumer;
  * retired (written out, then closed, never used again). A failed connect backs the address off exponentially; a
  * connection idle for the idle timeout, or to a member that failed or left, is closed. Every outbound queue is bounded
  * in bytes; while a peer's queue holds more than {@link ClusterConfig#backPressureBytes()}, stream reads pause and
- * local broadcasts wait, so a slow peer slows its upstream. An eager push that still does not fit is dropped and the
- * peer demoted ({@link NodeInput.PeerCongested}); other frames that do not fit are dropped and counted. Remote faults (malformed, foreign, oversized input; resets) are
+ * local broadcasts wait, so a slow peer slows its upstream; a local broadcast also waits while the broadcast core's
+ * in-flight window is shut (its slowest member too far behind,
+ * {@link io.plumtree.engine.broadcast.Plumtree#admitsBroadcast}). An eager push that still does not fit is dropped
+ * and the peer demoted ({@link NodeInput.PeerCongested}); other frames that do not fit are dropped and counted. Remote faults (malformed, foreign, oversized input; resets) are
  * dropped and counted, never thrown.
  */
 public final class EventLoop implements Runnable {

@@ -685,16 +685,14 @@ class PlumtreeTest {
     // ---- the in-flight window (docs/broadcast.md, departure 9) ----
 
     private static List<PlumtreeMessage.Ack> acks(List<PlumtreeOutput> out, NodeId to) {
-        return out.stream().filter(o -> o instanceof Send s && s.to().equals(to) && s.message() instanceof PlumtreeMessage.Ack)
+        return out.stream()
+                .filter(o -> o instanceof Send s && s.to().equals(to) && s.message() instanceof PlumtreeMessage.Ack)
                 .map(o -> (PlumtreeMessage.Ack) ((Send) o).message()).toList();
     }
 
     @Test
     void aMemberAcknowledgesTheRunOfAnOriginsMessagesToItEveryEighthOfTheWindow() {
-        core = new Plumtree(SELF, config.toBuilder().maxInFlight(16).build(), new SplittableRandom(42));
-        for (NodeId p : List.of(A, B, C, D)) {
-            handle(new PlumtreeInput.NeighborUp(p), 0);
-        }
+        wire(config.toBuilder().maxInFlight(16).build());
         byte[] payload = {1};
         assertThat(acks(receive(A, new Gossip(id(1), 1, payload), MS), ORIGIN)).isEmpty();
         assertThat(acks(receive(A, new Gossip(id(2), 1, payload), MS), ORIGIN))
@@ -715,10 +713,7 @@ class PlumtreeTest {
 
     @Test
     void ownBroadcastsWaitWhileAMemberIsAWholeWindowBehindUntilItAcknowledgesOrGoes() {
-        core = new Plumtree(SELF, config.toBuilder().maxInFlight(16).build(), new SplittableRandom(42));
-        for (NodeId p : List.of(A, B, C, D)) {
-            handle(new PlumtreeInput.NeighborUp(p), 0);
-        }
+        wire(config.toBuilder().maxInFlight(16).build());
         byte[] payload = {1};
         for (int i = 0; i < 16; i++) {
             assertThat(core.admitsBroadcast(MS)).as("broadcast %d", i + 1).isTrue();
@@ -758,10 +753,7 @@ class PlumtreeTest {
 
     @Test
     void aFilledGapLongerThanOneWalkIsCaughtUpDeliveryByDeliveryAndAcknowledged() {
-        core = new Plumtree(SELF, config.toBuilder().maxInFlight(16).build(), new SplittableRandom(42));
-        for (NodeId p : List.of(A, B, C, D)) {
-            handle(new PlumtreeInput.NeighborUp(p), 0);
-        }
+        wire(config.toBuilder().maxInFlight(16).build());
         byte[] payload = {1};
         receive(A, new Gossip(id(1), 1, payload), MS);
         for (long seq = 3; seq <= 5_000; seq++) {

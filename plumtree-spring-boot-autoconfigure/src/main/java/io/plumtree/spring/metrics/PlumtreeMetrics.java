@@ -98,6 +98,9 @@ public final class PlumtreeMetrics implements MeterBinder, ApplicationListener<D
         sent(registry, "ihave", PlumtreeStats::ihaveSent);
         sent(registry, "graft", PlumtreeStats::graftSent);
         sent(registry, "prune", PlumtreeStats::pruneSent);
+        sent(registry, "ack", PlumtreeStats::acksSent);
+        broadcastCounter(registry, "plumtree.members.left.behind", "Times this node's in-flight window stopped waiting "
+                + "for a member that acknowledged nothing for laggard-timeout", PlumtreeStats::membersLeftBehind);
         for (ClusterMember.Status state : ClusterMember.Status.values()) {
             Gauge.builder("plumtree.members", members, m -> m.get().stream().filter(x -> x.status() == state).count())
                     .description("Members known, by state").tag("state", state.name().toLowerCase(Locale.ROOT))
@@ -121,6 +124,8 @@ public final class PlumtreeMetrics implements MeterBinder, ApplicationListener<D
         gauge(registry, "plumtree.delivery.backlog", "Deliveries waiting for the listeners",
                 ClusterStats::deliveryBacklog);
         gauge(registry, "plumtree.connections", "Open TCP connections", ClusterStats::connections);
+        gauge(registry, "plumtree.in.flight", "This node's events not yet acknowledged by its slowest member "
+                + "(a publish waits at max-in-flight)", ClusterStats::inFlight);
         hops = DistributionSummary.builder("plumtree.delivery.hops")
                 .description("Links a delivered event travelled").register(registry);
         latency = Timer.builder("plumtree.delivery.latency")

@@ -41,9 +41,10 @@ class PlumtreeMetricsTests {
                 "plumtree.events.duplicates", "plumtree.events.undeliverable", "plumtree.events.listener.failures",
                 "plumtree.messages.sent", "plumtree.members", "plumtree.peers", "plumtree.dropped",
                 "plumtree.queued.bytes", "plumtree.delivery.backlog", "plumtree.connections",
-                "plumtree.delivery.hops", "plumtree.delivery.latency");
+                "plumtree.delivery.hops", "plumtree.delivery.latency", "plumtree.members.left.behind",
+                "plumtree.in.flight");
         assertThat(tagValues("plumtree.messages.sent", "type")).containsExactlyInAnyOrder("gossip", "ihave", "graft",
-                "prune");
+                "prune", "ack");
         assertThat(tagValues("plumtree.members", "state")).containsExactlyInAnyOrder("alive", "suspect", "dead",
                 "left");
         assertThat(tagValues("plumtree.peers", "kind")).containsExactlyInAnyOrder("eager", "lazy");

@@ -70,6 +70,11 @@ final class Connection {
     private int stagedFrames;
     /** Bytes queued or staged and not yet written. */
     private long queuedBytes;
+    /**
+     * Whether the head of {@link #queue} is a {@link FrameRing} frame partly written straight from the ring: its rest
+     * goes out before anything else.
+     */
+    private boolean ringStarted;
 
     Connection(SocketChannel channel, boolean outbound, FrameReader reader, long nowNanos) {
         this.channel = channel;
@@ -99,7 +104,8 @@ final class Connection {
     /**
      * Writes as much of the queue as the socket takes now: frames are copied (control frames first, see {@link
      * #enqueue}) into the staging buffer, which goes out in one write per {@value #STAGING_BYTES} bytes; a frame larger
-     * than that is copied in parts.
+     * than that is copied in parts. Gossip frames in a {@link FrameRing} are not copied: the run of them that lie one
+     * after another in the ring goes out in one write straight from it.
      *
      * @return bytes written
      */
@@ -116,6 +122,14 @@ final class Connection {
                 if (queue.isEmpty() && control.isEmpty()) {
                     break;
                 }
+                if (started == null && (ringStarted || control.isEmpty()) && FrameRing.holds(queue.peek())) {
+                    long written = writeRingRun();
+                    total += written;
+                    if (written == 0 || ringStarted) {
+                        break; // the socket's send buffer is full: wait for OP_WRITE
+                    }
+                    continue;
+                }
                 stage(s);
             }
             int written = channel.write(s);
@@ -129,6 +143,55 @@ final class Connection {
     }
 
     /**
+     * Writes the ring frames at the head of the gossip queue that follow one another in the ring, in one write; drops
+     * those written whole and leaves {@link #ringStarted} set if the last one written is written in part.
+     */
+    private long writeRingRun() throws IOException {
+        ByteBuffer first = queue.peek();
+        int end = first.limit();
+        for (ByteBuffer next : queue) {
+            if (next == first) {
+                continue;
+            }
+            if (!FrameRing.holds(next) || next.position() != end) {
+                break;
+            }
+            end = next.limit();
+        }
+        ByteBuffer run = first.duplicate();
+        run.limit(end);
+        int written = channel.write(run);
+        if (written == 0) {
+            return 0;
+        }
+        queuedBytes -= written;
+        int left = written;
+        ringStarted = false;
+        while (left > 0) {
+            ByteBuffer head = queue.peek();
+            int take = Math.min(left, head.remaining());
+            head.position(head.position() + take);
+            left -= take;
+            if (head.hasRemaining()) {
+                ringStarted = true;
+            } else {
+                queue.poll();
+            }
+        }
+        return written;
+    }
+
+    /** The ring index of the oldest {@link FrameRing} byte this queue still holds, or -1 if it holds none. */
+    int oldestRingIndex() {
+        for (ByteBuffer frame : queue) {
+            if (FrameRing.holds(frame)) {
+                return frame.position();
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Refills the empty staging buffer: a frame begun in the last one first, then control frames, then gossip frames.
      */
     private void stage(ByteBuffer s) {
@@ -136,8 +199,8 @@ final class Connection {
         while (s.hasRemaining()) {
             ArrayDeque<ByteBuffer> lane = started != null ? started : control.isEmpty() ? queue : control;
             ByteBuffer head = lane.peek();
-            if (head == null) {
-                break;
+            if (head == null || FrameRing.holds(head)) {
+                break; // a ring frame is written from the ring (writeRingRun)
             }
             if (head.remaining() <= s.remaining()) {
                 s.put(head);
@@ -171,6 +234,7 @@ final class Connection {
         queue.clear();
         control.clear();
         started = null;
+        ringStarted = false;
         if (staging != null) {
             staging.clear().flip();
         }

@@ -90,6 +90,11 @@ public final class EventLoop implements Runnable {
     private static final int UDP_BUFFER_BYTES = 65_536;
     /** Stream bytes read per read call. */
     private static final int READ_BUFFER_BYTES = 256 * 1024;
+    /**
+     * Bytes of the {@link FrameRing} payload frames are encoded into (direct memory, made on the first payload sent).
+     * Frames that find it full, because some peer's queue still holds its oldest ones, are queued as heap copies.
+     */
+    static final int RING_BYTES = 8 * 1024 * 1024;
     /** Most datagrams read per turn, so streams and timers are served too. */
     private static final int MAX_DATAGRAMS_PER_TURN = 256;
     /**
@@ -178,6 +183,8 @@ public final class EventLoop implements Runnable {
     /** The last broadcast frame encoded in the clear, and its bytes (never changed once encoded), to share. */
     private Frame.Broadcast lastBroadcastFrame;
     private ByteBuffer lastBroadcastBytes;
+    /** The payload frames queued to peers, each written once however many peers it goes to; made on first use. */
+    private FrameRing ring;
     /** Connections given frames this turn, written once at the end of it (one gathering write for all of them). */
     private final List<Connection> dirty = new ArrayList<>();
     /** Broadcasts waiting for the queues to drain below {@link ClusterConfig#maxQueuedBytes()}, oldest first. */
@@ -702,7 +709,8 @@ public final class EventLoop implements Runnable {
     /**
      * The bytes of {@code frame}. A payload pushed to several peers comes as one message in a frame per peer, all
      * alike unless sealed (each sealed frame has its own nonce): the clear bytes of the last one are kept and shared,
-     * each queue reading its own view of them, so a message is encoded once however many peers it goes to.
+     * each queue reading its own view of them, so a message is encoded once however many peers it goes to. A payload
+     * is encoded into the {@link FrameRing} when it has room, so that no queue copies it again.
      */
     private ByteBuffer encode(Frame frame) {
         if (!(frame instanceof Frame.Broadcast b) || frames.seals()) {
@@ -710,10 +718,35 @@ public final class EventLoop implements Runnable {
         }
         Frame.Broadcast last = lastBroadcastFrame;
         if (last == null || last.message() != b.message() || !last.from().equals(b.from())) {
-            lastBroadcastBytes = frames.encode(frame);
+            lastBroadcastBytes = b.message() instanceof PlumtreeMessage.Gossip ? encodeInRing(b) : null;
+            if (lastBroadcastBytes == null) {
+                lastBroadcastBytes = frames.encode(frame);
+            }
             lastBroadcastFrame = b;
         }
         return lastBroadcastBytes.duplicate();
+    }
+
+    /** {@code frame} encoded into the ring, or null if the ring has no room for it now. */
+    private ByteBuffer encodeInRing(Frame.Broadcast frame) {
+        long size = frames.encodedSize(frame);
+        if (size > Integer.MAX_VALUE) {
+            return null;
+        }
+        if (ring == null) {
+            ring = new FrameRing(RING_BYTES);
+        }
+        ByteBuffer view = ring.reserve((int) size, connections);
+        if (view == null) {
+            return null;
+        }
+        int start = view.position();
+        frames.encode(frame, view);
+        if (view.hasRemaining()) {
+            throw new IllegalStateException("frame encoded to " + (view.position() - start) + " bytes, " + size
+                    + " expected");
+        }
+        return view.position(start);
     }
 
     /** Whether {@code frame} carries a payload (Plumtree's gossip), the bulk of a busy node's traffic. */

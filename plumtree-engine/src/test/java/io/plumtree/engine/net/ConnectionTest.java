@@ -8,7 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -136,6 +138,118 @@ class ConnectionTest {
             assertThat(c.hasQueued()).isFalse();
             assertThat(c.queuedBytes()).isZero();
             assertThat(in.isOpen()).isTrue();
+        }
+    }
+
+    /**
+     * Two connections sharing gossip frames from one {@link FrameRing} (heap copies when it is full), with heap control
+     * frames among them, flushed into sockets read less than is written until they are full, so that writes stop
+     * inside runs of ring frames: every frame arrives whole, each lane in order.
+     */
+    @Test
+    void ringFramesSharedByTwoQueuesArriveWholeAndInOrderAmongHeapFrames() throws IOException {
+        try (Pair p = Pair.open(); Pair q = Pair.open()) {
+            List<Pair> pairs = List.of(p, q);
+            List<Connection> holders = List.of(p.c(), q.c());
+            FrameRing ring = new FrameRing(4 * 1024 * 1024);
+            SplittableRandom random = new SplittableRandom(11);
+            List<List<Integer>> gossipSent = List.of(new ArrayList<>(), new ArrayList<>());
+            List<List<Integer>> controlSent = List.of(new ArrayList<>(), new ArrayList<>());
+            List<FrameParser> parsers = List.of(new FrameParser(), new FrameParser());
+            int inRing = 0;
+            int id = 0;
+            int partial = 0;
+            for (int round = 0; round < 60; round++) {
+                for (int f = 0; f < 600; f++) {
+                    id++;
+                    if (random.nextInt(10) > 0) {
+                        int size = random.nextInt(8, 6_000);
+                        ByteBuffer view = ring.reserve(size, holders);
+                        ByteBuffer frame = view != null ? view : ByteBuffer.allocate(size);
+                        int start = frame.position();
+                        FrameParser.fill(frame, id);
+                        frame.position(start);
+                        inRing += view != null ? 1 : 0;
+                        for (int k = 0; k < 2; k++) {
+                            pairs.get(k).c().enqueue(frame.duplicate(), false);
+                            gossipSent.get(k).add(id);
+                        }
+                    } else {
+                        int k = random.nextInt(2);
+                        ByteBuffer frame = ByteBuffer.allocate(random.nextInt(8, 300));
+                        FrameParser.fill(frame, -id);
+                        pairs.get(k).c().enqueue(frame.flip(), true);
+                        controlSent.get(k).add(-id);
+                    }
+                    if (f % 50 == 0) {
+                        for (Pair pair : pairs) {
+                            pair.c().flush();
+                        }
+                    }
+                }
+                for (int k = 0; k < 2; k++) {
+                    pairs.get(k).c().flush();
+                    partial += pairs.get(k).c().hasQueued() ? 1 : 0;
+                    parsers.get(k).read(pairs.get(k).in(), random.nextInt(1, 2_500_000));
+                }
+            }
+            for (int k = 0; k < 2; k++) {
+                Connection c = pairs.get(k).c();
+                FrameParser parser = parsers.get(k);
+                while (c.hasQueued()
+                        || parser.gossip.size() + parser.control.size() < gossipSent.get(k).size()
+                        + controlSent.get(k).size()) {
+                    c.flush();
+                    parser.read(pairs.get(k).in(), 1 << 20);
+                }
+                assertThat(parser.gossip).as("peer %d's gossip", k).isEqualTo(gossipSent.get(k));
+                assertThat(parser.control).as("peer %d's control frames", k).isEqualTo(controlSent.get(k));
+                assertThat(c.queuedBytes()).isZero();
+            }
+            assertThat(partial).as("rounds that ended with the socket full").isGreaterThan(20);
+            assertThat(inRing).as("frames that went through the ring").isGreaterThan(5_000);
+        }
+    }
+
+    /**
+     * Cuts a stream of test frames (a 4-byte length counting itself, a 4-byte id, then bytes made from the id) and
+     * checks each one's bytes.
+     */
+    private static final class FrameParser {
+        final List<Integer> gossip = new ArrayList<>();
+        final List<Integer> control = new ArrayList<>();
+        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+        /** Fills {@code frame}'s remaining bytes as the frame {@code id}. */
+        static void fill(ByteBuffer frame, int id) {
+            int size = frame.remaining();
+            frame.putInt(size).putInt(id);
+            for (int i = 8; i < size; i++) {
+                frame.put((byte) (id * 31 + i));
+            }
+        }
+
+        /** Reads up to {@code max} bytes that are there now, and the frames they complete. */
+        void read(SocketChannel in, int max) throws IOException {
+            in.configureBlocking(false);
+            ByteBuffer chunk = ByteBuffer.allocate(max);
+            while (chunk.hasRemaining() && in.read(chunk) > 0) {
+                // until max bytes or nothing more now
+            }
+            pending.write(chunk.array(), 0, chunk.position());
+            ByteBuffer all = ByteBuffer.wrap(pending.toByteArray());
+            while (all.remaining() >= 8 && all.remaining() >= all.getInt(all.position())) {
+                int start = all.position();
+                int size = all.getInt();
+                int id = all.getInt();
+                for (int i = 8; i < size; i++) {
+                    assertThat(all.get()).as("byte %d of frame %d", i, id).isEqualTo((byte) (id * 31 + i));
+                }
+                assertThat(all.position() - start).isEqualTo(size);
+                (id > 0 ? gossip : control).add(id);
+            }
+            pending.reset();
+            pending.write(all.array(), all.position(), all.remaining());
         }
     }
 

@@ -80,6 +80,13 @@ public final class Plumtree {
      * and is not asked again before {@link PlumtreeConfig#graftMaxBackoff()} has passed.
      */
     private final LinkedHashMap<ShortcutKey, Long> shortcutsTried = new LinkedHashMap<>();
+    /**
+     * When each (tree, peer) was last sent a PRUNE for a duplicate, until this node grafts that peer in that tree
+     * again; bounded by {@link #maxBuckets}. A peer pushing at full speed has thousands of copies on the way before
+     * the first PRUNE reaches it: one PRUNE per {@code graftTimeout} answers them all (a member left behind once
+     * received 2.49 million duplicates and sent as many PRUNEs).
+     */
+    private final LinkedHashMap<ShortcutKey, Long> prunedAt = new LinkedHashMap<>();
 
     /** Sequence of this node's next broadcast. */
     private long nextSequence;
@@ -300,7 +307,7 @@ public final class Plumtree {
         }
         long d = log.find(g.id(), now);
         if (d < 0) {
-            send(from, new Prune(root), out);
+            pruneDuplicateSender(from, root, now, out);
             return;
         }
         NodeId parent = log.parent(d);
@@ -312,6 +319,24 @@ public final class Plumtree {
             log.reparent(d, from, g.hops());
             return;
         }
+        pruneDuplicateSender(from, root, now, out);
+    }
+
+    /**
+     * PRUNE for a duplicate {@code from} sent in {@code root}'s tree, unless one went to it within {@code graftTimeout}
+     * and this node has not grafted it in that tree since: the copies already on their way need no PRUNE each.
+     */
+    private void pruneDuplicateSender(NodeId from, NodeId root, long now, Consumer<? super PlumtreeOutput> out) {
+        ShortcutKey key = new ShortcutKey(root, from);
+        Long last = prunedAt.get(key);
+        if (last != null && now - last < graftTimeoutNanos) {
+            return;
+        }
+        prunedAt.remove(key);
+        if (prunedAt.size() >= maxBuckets) {
+            prunedAt.remove(prunedAt.keySet().iterator().next());
+        }
+        prunedAt.put(key, now);
         send(from, new Prune(root), out);
     }
 
@@ -737,8 +762,11 @@ public final class Plumtree {
             gossipSent++;
         } else if (message instanceof IHave) {
             ihaveSent++;
-        } else if (message instanceof Graft) {
+        } else if (message instanceof Graft g) {
             graftSent++;
+            if (!prunedAt.isEmpty()) {
+                prunedAt.remove(new ShortcutKey(g.root(), to)); // it pushes here again: its next duplicate is pruned
+            }
         } else if (message instanceof Prune) {
             pruneSent++;
         }

@@ -190,6 +190,29 @@ class PlumtreeTest {
     }
 
     @Test
+    void duplicatesFromOnePeerArePrunedOncePerGraftTimeoutUntilItIsGraftedAgain() {
+        long timeout = config.graftTimeout().toNanos();
+        for (long seq = 1; seq <= 3; seq++) {
+            receive(C, new Gossip(id(seq), 2, new byte[]{1}), 0);
+        }
+        receive(B, new IHave(List.of(new Announcement(id(4), 2))), 0);
+        assertThat(receive(A, new Gossip(id(1), 2, new byte[]{1}), MS)).containsExactly(new Send(A, new Prune(ORIGIN)));
+        assertThat(receive(A, new Gossip(id(2), 2, new byte[]{1}), 2 * MS))
+                .as("copies A sent before our PRUNE reached it").isEmpty();
+        assertThat(receive(B, new Gossip(id(2), 2, new byte[]{1}), 3 * MS)).as("each peer has its own")
+                .containsExactly(new Send(B, new Prune(ORIGIN)));
+        assertThat(receive(A, new Gossip(id(3), 2, new byte[]{1}), MS + timeout)).as("a graft timeout later")
+                .containsExactly(new Send(A, new Prune(ORIGIN)));
+
+        assertThat(handle(SWEEP, timeout)).as("B is grafted for what it announced")
+                .contains(new Send(B, new Graft(ORIGIN, List.of(id(4)))));
+        assertThat(receive(B, new Gossip(id(3), 2, new byte[]{1}), 2 * MS + timeout))
+                .as("grafted since its PRUNE, less than a graft timeout ago: its next duplicate is pruned at once")
+                .containsExactly(new Send(B, new Prune(ORIGIN)));
+        assertThat(core.stats().duplicates()).isEqualTo(5);
+    }
+
+    @Test
     void aSharedTreeKeepsThePapersSymmetricRules() {
         core = new Plumtree(SELF, config.toBuilder().perOriginTrees(false).build(), new SplittableRandom(42));
         for (NodeId p : List.of(A, B, C, D)) {

@@ -21,6 +21,11 @@ final class Connection {
      * its own anyway.
      */
     static final int STAGING_BYTES = 64 * 1024;
+    /**
+     * Most bytes of ring frames one write offers (more are written when the socket took all of them): a backlogged
+     * queue is not walked further than a socket takes in one write.
+     */
+    static final int MAX_RING_RUN_BYTES = 1024 * 1024;
 
     final SocketChannel channel;
     /** Whether this node opened it. */
@@ -153,7 +158,7 @@ final class Connection {
             if (next == first) {
                 continue;
             }
-            if (!FrameRing.holds(next) || next.position() != end) {
+            if (!FrameRing.holds(next) || next.position() != end || end - first.position() >= MAX_RING_RUN_BYTES) {
                 break;
             }
             end = next.limit();

@@ -423,7 +423,7 @@ public final class ClusterNode implements AutoCloseable {
                     + config.broadcastTimeout().toMillis() + " ms); nothing was sent"));
             return result;
         }
-        loop.execute(() -> loop.broadcast(payload, start + timeout, result));
+        loop.submitBroadcast(payload, start + timeout, result);
         return result;
     }
 

@@ -52,6 +52,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.SplittableRandom;
@@ -167,7 +168,7 @@ public final class EventLoop implements Runnable {
     private final PriorityQueue<Scheduled> tasks = new PriorityQueue<>();
     private long taskSequence;
     /** Commands posted by other threads. */
-    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
     /** Inputs the loop produced while the core was busy (a dropped push), fed after the current input. */
     private final ArrayDeque<NodeInput> deferred = new ArrayDeque<>();
 
@@ -331,10 +332,22 @@ public final class EventLoop implements Runnable {
 
     /** Runs {@code command} on the loop thread soon. Safe from any thread. */
     public void execute(Runnable command) {
+        post(Command.task(Objects.requireNonNull(command, "command")));
+    }
+
+    private void post(Command command) {
         commands.add(command);
         if (sleeping && !inLoop()) {
             selector.wakeup();
         }
+    }
+
+    /**
+     * Broadcasts {@code payload} on the loop thread soon, as {@link #broadcast} (in order with {@link #execute}d
+     * commands). Safe from any thread.
+     */
+    public void submitBroadcast(byte[] payload, long deadlineNanos, CompletableFuture<MessageId> result) {
+        post(Command.broadcast(payload, deadlineNanos, result));
     }
 
     /** Asks the loop to stop after its current turn; {@link #run()} then closes every channel. */
@@ -424,11 +437,15 @@ public final class EventLoop implements Runnable {
      */
     private int drainCommands() {
         int n = 0;
-        Runnable c;
+        Command c;
         while (n < MAX_COMMANDS_PER_TURN && (c = commands.poll()) != null) {
             n++;
             try {
-                c.run();
+                if (c.task() == null) {
+                    broadcast(c.payload(), c.deadlineNanos(), c.result());
+                } else {
+                    c.task().run();
+                }
             } catch (RuntimeException e) {
                 log.error("{}: command failed", self, e);
             }

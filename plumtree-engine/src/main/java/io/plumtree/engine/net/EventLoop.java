@@ -347,7 +347,8 @@ public final class EventLoop implements Runnable {
      * commands). Safe from any thread.
      */
     public void submitBroadcast(byte[] payload, long deadlineNanos, CompletableFuture<MessageId> result) {
-        post(Command.broadcast(payload, deadlineNanos, result));
+        post(Command.broadcast(Objects.requireNonNull(payload, "payload"), deadlineNanos,
+                Objects.requireNonNull(result, "result")));
     }
 
     /** Asks the loop to stop after its current turn; {@link #run()} then closes every channel. */

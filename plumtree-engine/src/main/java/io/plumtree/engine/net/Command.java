@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * queue has the same class. Were broadcasts and tasks objects of different classes, the compiler would see nearly
  * every command being a broadcast, compile the loop for broadcasts alone, and throw that compiled code away at the
  * next other command (a stats query, a metrics scrape): JFR recordings of the benchmark showed the publishing node's
- * loop discarded 4–11 times a run that way, the last time inside the measured window (docs/benchmarks.md, sixteenth
+ * loop discarded 4–11 times a run that way, once as the measured window began (docs/benchmarks.md, sixteenth
  * sitting).
  *
  * @param task          the task to run; null for a broadcast

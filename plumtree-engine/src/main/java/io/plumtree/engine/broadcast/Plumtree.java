@@ -238,6 +238,10 @@ public final class Plumtree {
         }
         if (message instanceof Gossip g) {
             onGossip(from, g, now, out);
+        } else if (message instanceof PlumtreeMessage.GossipRun run) {
+            for (int i = 0; i < run.payloads().size(); i++) {
+                onGossip(from, run.gossip(i), now, out);
+            }
         } else if (message instanceof IHave i) {
             onIHave(from, i, now, out);
         } else if (message instanceof Graft g) {

@@ -31,6 +31,41 @@ public sealed interface PlumtreeMessage {
     }
 
     /**
+     * GOSSIP_RUN: consecutive messages of one origin, all at one hop count, in one message: what a node pushing a
+     * burst of its own broadcasts to a peer sends instead of a GOSSIP per message. The transport forms runs (the
+     * protocol cores never emit one); a core takes a run as its messages one by one, in sequence order, exactly as if
+     * each had come as a {@link Gossip}.
+     *
+     * @param origin        the origin of every message of the run
+     * @param firstSequence the first message's sequence, at least 1; the i-th payload's is {@code firstSequence + i}
+     * @param hops          links every message will have crossed when it arrives (the origin sends 1)
+     * @param payloads      the messages' payloads, at least one; copied into an unmodifiable list, the arrays never
+     *                      modified
+     */
+    record GossipRun(NodeId origin, long firstSequence, int hops, List<byte[]> payloads) implements PlumtreeMessage {
+        /** Validates the fields and copies the list. */
+        public GossipRun {
+            Objects.requireNonNull(origin, "origin");
+            payloads = List.copyOf(payloads);
+            if (payloads.isEmpty()) {
+                throw new IllegalArgumentException("a run needs at least one payload");
+            }
+            if (firstSequence < 1 || firstSequence + payloads.size() - 1 < firstSequence) {
+                throw new IllegalArgumentException("a run's sequences must lie in 1..Long.MAX_VALUE, got first "
+                        + firstSequence + " and " + payloads.size() + " payloads");
+            }
+            if (hops < 1) {
+                throw new IllegalArgumentException("hops must be positive, got " + hops);
+            }
+        }
+
+        /** The {@code i}-th message of the run as the GOSSIP it stands for. */
+        public Gossip gossip(int i) {
+            return new Gossip(new MessageId(origin, firstSequence + i), hops, payloads.get(i));
+        }
+    }
+
+    /**
      * IHAVE: a batch of announcements of messages the sender has delivered, sent lazily instead of the payloads.
      *
      * @param announcements at least one run

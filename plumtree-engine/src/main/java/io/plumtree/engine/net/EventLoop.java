@@ -59,6 +59,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -194,6 +195,9 @@ public final class EventLoop implements Runnable {
     private final ByteBuffer udpBuffer = ByteBuffer.allocateDirect(UDP_BUFFER_BYTES);
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final ReadFrames readFrames = new ReadFrames();
+    /** This node's own gossip of the turn, held to leave in runs. */
+    private final GossipRuns ownPushes;
+    private final BiConsumer<String, Frame> sendNow = this::sendFrameNow;
     private final Consumer<NodeOutput> apply = this::apply;
 
     /** The time of the current step, for outputs that need it. */
@@ -255,6 +259,7 @@ public final class EventLoop implements Runnable {
         this.config = config;
         this.sink = sink;
         this.self = config.nodeName();
+        this.ownPushes = new GossipRuns(self);
         try {
             selector = Selector.open();
             InetAddress bindIp = InetAddress.getByName(config.bindHost());
@@ -685,7 +690,29 @@ public final class EventLoop implements Runnable {
         }
     }
 
+    /**
+     * Sends {@code frame} to {@code to}: this node's own gossip is held to leave in runs ({@link GossipRuns}); any
+     * other frame first lets what is held go, so that frames keep the order the core sent them in.
+     */
     private void sendFrame(String to, Frame frame) {
+        if (ownPushes.holds(frame)) {
+            if (ownPushes.add(to, (Frame.Broadcast) frame)) {
+                releaseOwnPushes();
+            }
+            return;
+        }
+        releaseOwnPushes();
+        sendFrameNow(to, frame);
+    }
+
+    /** Queues this node's own gossip held so far, as runs. */
+    private void releaseOwnPushes() {
+        if (!ownPushes.isEmpty()) {
+            ownPushes.release(sendNow);
+        }
+    }
+
+    private void sendFrameNow(String to, Frame frame) {
         if (to.equals(selfAddress)) {
             sendsDropped++;
             return;
@@ -736,7 +763,7 @@ public final class EventLoop implements Runnable {
         }
         Frame.Broadcast last = lastBroadcastFrame;
         if (last == null || last.message() != b.message() || !last.from().equals(b.from())) {
-            lastBroadcastBytes = b.message() instanceof PlumtreeMessage.Gossip ? encodeInRing(b) : null;
+            lastBroadcastBytes = carriesPayloads(b) ? encodeInRing(b) : null;
             if (lastBroadcastBytes == null) {
                 lastBroadcastBytes = frames.encode(frame);
             }
@@ -769,7 +796,13 @@ public final class EventLoop implements Runnable {
 
     /** Whether {@code frame} carries a payload (Plumtree's gossip), the bulk of a busy node's traffic. */
     private static boolean isGossip(Frame frame) {
-        return frame instanceof Frame.Broadcast b && b.message() instanceof PlumtreeMessage.Gossip;
+        return frame instanceof Frame.Broadcast b && carriesPayloads(b);
+    }
+
+    /** Whether {@code frame} is a GOSSIP or a run of them. */
+    private static boolean carriesPayloads(Frame.Broadcast frame) {
+        return frame.message() instanceof PlumtreeMessage.Gossip
+                || frame.message() instanceof PlumtreeMessage.GossipRun;
     }
 
     /** Whether back-pressure holds, after showing it the fullest queue now; warns when a hold is cut short. */
@@ -858,6 +891,7 @@ public final class EventLoop implements Runnable {
      * of commands) leaves in one gathering write per connection instead of one system call per frame.
      */
     private void flushDirty() {
+        releaseOwnPushes();
         for (int i = 0; i < dirty.size(); i++) {
             Connection c = dirty.get(i);
             c.dirty = false;
@@ -872,16 +906,25 @@ public final class EventLoop implements Runnable {
     private void dropped(String to, Frame frame) {
         sendsDropped++;
         if (frame instanceof Frame.Broadcast b && b.message() instanceof PlumtreeMessage.Gossip g) {
-            if (congestedPushes++ == 0 || now - lastCongestionLog > TimeUnit.SECONDS.toNanos(10)) {
-                lastCongestionLog = now;
-                log.warn("{}: the queue to {} is full (maxQueuedBytesPerPeer {}): an eager push was dropped and the "
-                        + "peer demoted, for Plumtree to repair ({} such pushes so far)", self, to,
-                        config.maxQueuedBytesPerPeer(), congestedPushes);
+            congested(to, g);
+        } else if (frame instanceof Frame.Broadcast b && b.message() instanceof PlumtreeMessage.GossipRun run) {
+            for (int i = 0; i < run.payloads().size(); i++) {
+                congested(to, run.gossip(i));
             }
-            NodeId peer = peerOf(to);
-            if (peer != null) {
-                deferred.add(new NodeInput.PeerCongested(peer, g.id(), g.hops()));
-            }
+        }
+    }
+
+    /** An eager push of {@code g} to {@code to} was dropped: logged now and then, and the peer demoted. */
+    private void congested(String to, PlumtreeMessage.Gossip g) {
+        if (congestedPushes++ == 0 || now - lastCongestionLog > TimeUnit.SECONDS.toNanos(10)) {
+            lastCongestionLog = now;
+            log.warn("{}: the queue to {} is full (maxQueuedBytesPerPeer {}): an eager push was dropped and the "
+                    + "peer demoted, for Plumtree to repair ({} such pushes so far)", self, to,
+                    config.maxQueuedBytesPerPeer(), congestedPushes);
+        }
+        NodeId peer = peerOf(to);
+        if (peer != null) {
+            deferred.add(new NodeInput.PeerCongested(peer, g.id(), g.hops()));
         }
     }
 

@@ -17,8 +17,11 @@ public final class Envelope {
     public static final byte MAGIC_0 = 0x50;
     /** Second magic byte, ASCII 'T'. */
     public static final byte MAGIC_1 = 0x54;
-    /** The one version this codec speaks. */
-    public static final int VERSION = 2;
+    /**
+     * The one version this codec speaks: 3 since GOSSIP_RUN (a version-2 node would drop a run as an unknown type and
+     * lose its messages; a version mismatch is refused and counted instead).
+     */
+    public static final int VERSION = 3;
 
     /** Kind of a UDP packet: a count, then SWIM messages. */
     public static final int KIND_PACKET = 1;

@@ -28,6 +28,8 @@ public final class FrameCodec {
     private final DropCounters counters;
     /** Seals and opens every frame, or null when frames travel in the clear. */
     private final Sealer sealer;
+    /** The bytes of the node names written last (a sender's and an origin's name are in every broadcast frame). */
+    private final EncodedNames names = new EncodedNames();
 
     /**
      * A codec for one cluster, without sealing.
@@ -110,7 +112,7 @@ public final class FrameCodec {
                     + limits.maxFrameBytes());
         }
         int start = out.position();
-        WireWriter w = new WireWriter(out);
+        WireWriter w = new WireWriter(out, names);
         w.writeInt((int) body);
         int kind = kindOf(frame);
         if (sealer == null) {
@@ -120,7 +122,7 @@ public final class FrameCodec {
             int header = out.position();
             Envelope.write(w, kind | Sealer.SEALED_KIND, label);
             ByteBuffer plain = ByteBuffer.allocate((int) contentSize(frame));
-            writeContent(frame, new WireWriter(plain));
+            writeContent(frame, new WireWriter(plain, names));
             if (plain.hasRemaining()) {
                 throw new IllegalStateException("frame content encoded to " + plain.position() + " bytes, expected "
                         + plain.capacity());

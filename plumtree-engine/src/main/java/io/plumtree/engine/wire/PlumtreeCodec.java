@@ -3,9 +3,9 @@ package io.plumtree.engine.wire;
 import io.plumtree.engine.MessageId;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeMessage;
+import io.plumtree.engine.encoding.Utf8;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +31,13 @@ public final class PlumtreeCodec {
     public static final int DIGEST = 6;
     /** Type byte of {@link PlumtreeMessage.Ack}. */
     public static final int ACK = 7;
+    /** Type byte of {@link PlumtreeMessage.GossipRun}. */
+    public static final int GOSSIP_RUN = 8;
+    /**
+     * Most messages in one GOSSIP_RUN a decoder accepts (the frame's byte limit bounds a run too; a sender's runs are
+     * far shorter).
+     */
+    public static final int MAX_RUN_MESSAGES = 4096;
 
     /** Fewest bytes of a message id: a one-byte name (2+1) and the sequence (8). */
     private static final int MIN_MESSAGE_ID_BYTES = 11;
@@ -74,13 +81,19 @@ public final class PlumtreeCodec {
             return size;
         } else if (message instanceof PlumtreeMessage.Ack m) {
             return 1 + sizeOf(m.origin()) + 8;
+        } else if (message instanceof PlumtreeMessage.GossipRun m) {
+            int size = 1 + sizeOf(m.origin()) + 8 + 4 + 4;
+            for (byte[] payload : m.payloads()) {
+                size += 4 + payload.length;
+            }
+            return size;
         }
         throw new IllegalStateException("no encoding for " + message.getClass());
     }
 
     /** Encoded bytes of a node name: 2 bytes of length, then UTF-8. */
     static int sizeOf(NodeId id) {
-        return 2 + id.name().getBytes(StandardCharsets.UTF_8).length;
+        return 2 + Utf8.length(id.name());
     }
 
     private static int sizeOf(MessageId id) {
@@ -157,6 +170,15 @@ public final class PlumtreeCodec {
             w.writeByte(ACK);
             w.writeNodeId(m.origin());
             w.writeLong(m.through());
+        } else if (message instanceof PlumtreeMessage.GossipRun m) {
+            w.writeByte(GOSSIP_RUN);
+            w.writeNodeId(m.origin());
+            w.writeLong(m.firstSequence());
+            w.writeInt(m.hops());
+            w.writeCount(m.payloads().size(), MAX_RUN_MESSAGES, "GossipRun");
+            for (byte[] payload : m.payloads()) {
+                w.writeBytes(payload, limits.maxPayloadBytes(), "payload");
+            }
         } else {
             throw new IllegalStateException("no encoding for " + message.getClass());
         }
@@ -205,6 +227,17 @@ public final class PlumtreeCodec {
             }
             case ACK:
                 return new PlumtreeMessage.Ack(r.readNodeId(), r.readLong());
+            case GOSSIP_RUN: {
+                NodeId origin = r.readNodeId();
+                long first = r.readLong();
+                int hops = r.readInt();
+                int count = r.readCount(MAX_RUN_MESSAGES, 4);
+                List<byte[]> payloads = new ArrayList<>(count);
+                for (int i = 0; i < count; i++) {
+                    payloads.add(r.readBytes(limits.maxPayloadBytes()));
+                }
+                return new PlumtreeMessage.GossipRun(origin, first, hops, payloads);
+            }
             default:
                 throw new DropSignal(DropReason.UNKNOWN_TYPE);
         }

@@ -12,9 +12,17 @@ import java.nio.charset.StandardCharsets;
 final class WireWriter {
 
     private final ByteBuffer out;
+    /** Encodings of the node names written last, or null to encode every name anew. */
+    private final EncodedNames names;
 
     WireWriter(ByteBuffer out) {
+        this(out, null);
+    }
+
+    /** A writer that takes node names' bytes from {@code names} (null: encodes every name anew). */
+    WireWriter(ByteBuffer out, EncodedNames names) {
         this.out = out;
+        this.names = names;
     }
 
     void writeByte(int b) {
@@ -35,7 +43,11 @@ final class WireWriter {
 
     /** A string with a 2-byte length. */
     void writeString(String s, int maxBytes, String what) {
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+        writeUtf8(s.getBytes(StandardCharsets.UTF_8), maxBytes, what);
+    }
+
+    /** A string already in UTF-8, with a 2-byte length. */
+    private void writeUtf8(byte[] bytes, int maxBytes, String what) {
         if (bytes.length > maxBytes) {
             throw new IllegalArgumentException(what + " is " + bytes.length + " bytes of UTF-8; the wire allows "
                     + maxBytes);
@@ -56,7 +68,11 @@ final class WireWriter {
     }
 
     void writeNodeId(NodeId id) {
-        writeString(id.name(), WireLimits.MAX_NAME_BYTES, "node name");
+        if (names == null) {
+            writeString(id.name(), WireLimits.MAX_NAME_BYTES, "node name");
+        } else {
+            writeUtf8(names.utf8(id), WireLimits.MAX_NAME_BYTES, "node name");
+        }
     }
 
     /** Raw bytes, already validated (the cluster label). */

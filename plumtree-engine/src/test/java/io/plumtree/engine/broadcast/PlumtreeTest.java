@@ -83,6 +83,30 @@ class PlumtreeTest {
     }
 
     @Test
+    void aRunIsTakenAsItsMessagesOneByOne() {
+        List<byte[]> payloads = List.of(new byte[]{1}, new byte[]{2, 2}, new byte[]{3});
+        List<PlumtreeOutput> asRun = new ArrayList<>(receive(A, new PlumtreeMessage.GossipRun(ORIGIN, 5, 2, payloads),
+                10 * MS));
+        asRun.addAll(handle(FLUSH, 110 * MS));
+        assertThat(asRun).as("each delivered, in sequence order").contains(
+                new Deliver(new MessageId(ORIGIN, 5), 2, payloads.get(0)),
+                new Deliver(new MessageId(ORIGIN, 6), 2, payloads.get(1)),
+                new Deliver(new MessageId(ORIGIN, 7), 2, payloads.get(2)));
+
+        wire(config);
+        List<PlumtreeOutput> oneByOne = new ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            oneByOne.addAll(receive(A, new Gossip(new MessageId(ORIGIN, 5 + i), 2, payloads.get(i)), 10 * MS));
+        }
+        oneByOne.addAll(handle(FLUSH, 110 * MS));
+        assertThat(asRun).as("what the same messages as GOSSIPs give").isEqualTo(oneByOne);
+
+        assertThat(receive(B, new PlumtreeMessage.GossipRun(ORIGIN, 6, 1, List.of(new byte[]{2, 2})), 120 * MS))
+                .as("a run of messages delivered already is a duplicate")
+                .doesNotHaveAnyElementsOfTypes(Deliver.class);
+    }
+
+    @Test
     void withoutPushingToAllAnOwnBroadcastGoesToTheEagerNeighboursAndIsAnnouncedToTheRest() {
         wire(config.toBuilder().originPushesToAll(false).build());
         byte[] payload = {1, 2, 3};

@@ -8,6 +8,7 @@ import io.plumtree.engine.wire.WireLimits;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -57,11 +58,16 @@ class BackToBackPublisherTest {
 
             assertThat(failed).as("broadcasts refused").hasValue(0);
             assertThat(publisher.stats().congestedPushes()).as("eager pushes dropped at a full queue").isZero();
+            assertThat(publisher.stats().framesSent())
+                    .as("frames sent: bursts of its own broadcasts leave as runs, not a frame per message and peer")
+                    .isLessThan(MESSAGES / 2);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 for (ClusterNode n : nodes) {
                     List<MessageId> got = cluster.idsDeliveredBy(n);
                     assertThat(got).as("delivered by " + n.name()).hasSize(MESSAGES);
                     assertThat(new HashSet<>(got)).hasSize(MESSAGES);
+                    assertThat(got).as("in the publisher's order at " + n.name())
+                            .isSortedAccordingTo(Comparator.comparingLong(MessageId::sequence));
                 }
             });
         }

@@ -73,7 +73,7 @@ class PlumtreeCodecTest {
         assertDropped(codec.decode(RawBytes.of().u8(PlumtreeCodec.NEIGHBOR).u8(0).buffer()),
                 DropReason.TRAILING_BYTES);
         assertDropped(codec.decode(RawBytes.of().u8(0).buffer()), DropReason.UNKNOWN_TYPE);
-        assertDropped(codec.decode(RawBytes.of().u8(8).buffer()), DropReason.UNKNOWN_TYPE);
+        assertDropped(codec.decode(RawBytes.of().u8(9).buffer()), DropReason.UNKNOWN_TYPE);
     }
 
     @Test

@@ -154,7 +154,19 @@ final class WireSamples {
                 new PlumtreeMessage.Prune(nodeId()),
                 new PlumtreeMessage.Neighbor(),
                 new PlumtreeMessage.Digest(digestRuns()),
-                new PlumtreeMessage.Ack(nodeId(), 1 + random.nextLong(Long.MAX_VALUE - 1)));
+                new PlumtreeMessage.Ack(nodeId(), 1 + random.nextLong(Long.MAX_VALUE - 1)),
+                new PlumtreeMessage.GossipRun(nodeId(), 1 + random.nextLong(Long.MAX_VALUE - 10), hops(), runPayloads()),
+                new PlumtreeMessage.GossipRun(nodeId(), Long.MAX_VALUE, 1, List.of(new byte[0])));
+    }
+
+    /** One to five payloads, some empty. */
+    private List<byte[]> runPayloads() {
+        List<byte[]> payloads = new ArrayList<>();
+        int n = 1 + random.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            payloads.add(random.nextInt(4) == 0 ? new byte[0] : bytes(256));
+        }
+        return payloads;
     }
 
     private List<PlumtreeMessage.DigestRun> digestRuns() {

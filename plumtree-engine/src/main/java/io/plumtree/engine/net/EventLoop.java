@@ -195,8 +195,8 @@ public final class EventLoop implements Runnable {
     private final ByteBuffer udpBuffer = ByteBuffer.allocateDirect(UDP_BUFFER_BYTES);
     private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
     private final ReadFrames readFrames = new ReadFrames();
-    /** This node's own gossip of the turn, held to leave in runs. */
-    private final GossipRuns ownPushes;
+    /** The gossip this node sends during a turn, held to leave in runs. */
+    private final GossipRuns heldGossip;
     private final BiConsumer<String, Frame> sendNow = this::sendFrameNow;
     private final Consumer<NodeOutput> apply = this::apply;
 
@@ -259,7 +259,7 @@ public final class EventLoop implements Runnable {
         this.config = config;
         this.sink = sink;
         this.self = config.nodeName();
-        this.ownPushes = new GossipRuns(self);
+        this.heldGossip = new GossipRuns(self);
         try {
             selector = Selector.open();
             InetAddress bindIp = InetAddress.getByName(config.bindHost());
@@ -691,24 +691,24 @@ public final class EventLoop implements Runnable {
     }
 
     /**
-     * Sends {@code frame} to {@code to}: this node's own gossip is held to leave in runs ({@link GossipRuns}); any
-     * other frame first lets what is held go, so that frames keep the order the core sent them in.
+     * Sends {@code frame} to {@code to}: gossip is held to leave in runs ({@link GossipRuns}); any other frame first
+     * lets what is held go, so that frames keep the order the core sent them in.
      */
     private void sendFrame(String to, Frame frame) {
-        if (ownPushes.holds(frame)) {
-            if (ownPushes.add(to, (Frame.Broadcast) frame)) {
-                releaseOwnPushes();
+        if (heldGossip.holds(frame)) {
+            if (heldGossip.add(to, (Frame.Broadcast) frame)) {
+                releaseHeldGossip();
             }
             return;
         }
-        releaseOwnPushes();
+        releaseHeldGossip();
         sendFrameNow(to, frame);
     }
 
-    /** Queues this node's own gossip held so far, as runs. */
-    private void releaseOwnPushes() {
-        if (!ownPushes.isEmpty()) {
-            ownPushes.release(sendNow);
+    /** Queues the gossip held so far, as runs. */
+    private void releaseHeldGossip() {
+        if (!heldGossip.isEmpty()) {
+            heldGossip.release(sendNow);
         }
     }
 
@@ -891,7 +891,7 @@ public final class EventLoop implements Runnable {
      * of commands) leaves in one gathering write per connection instead of one system call per frame.
      */
     private void flushDirty() {
-        releaseOwnPushes();
+        releaseHeldGossip();
         for (int i = 0; i < dirty.size(); i++) {
             Connection c = dirty.get(i);
             c.dirty = false;

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.function.BiConsumer;
 
 /**
- * This node's own broadcasts pushed during a turn, held until the turn writes its queues, so that consecutive ones
- * going to the same peers leave as one {@link PlumtreeMessage.GossipRun} frame instead of a frame each. A publisher
- * handles up to a window of broadcasts in one turn; each frame of its own carried the envelope, two names and an id,
- * and each cost every receiver a frame's decoding and dispatch.
+ * The GOSSIP this node pushes during a turn (its own broadcasts, the messages it relays, its answers to GRAFTs),
+ * held until the turn writes its queues, so that consecutive ones going to the same peers leave as one
+ * {@link PlumtreeMessage.GossipRun} frame instead of a frame each. A publisher handles up to a window of broadcasts in
+ * one turn, and a relay a read's worth of them; each frame of its own carried the envelope, two names and an id, and
+ * each cost every receiver a frame's decoding and dispatch.
  *
  * <p>A run is formed from held messages that follow one another in push order, go to exactly the same peers, have
- * consecutive sequences and one hop count, and together stay within {@link #MAX_RUN_BYTES} of payload and
+ * one origin, consecutive sequences and one hop count, and together stay within {@link #MAX_RUN_BYTES} of payload and
  * {@link #MAX_RUN_MESSAGES} messages; a message that fits none goes alone as the GOSSIP it was. Each peer receives
  * its messages in the order they were pushed. Holding lasts at most until {@link #MAX_HELD_BYTES} of payload are held
  * or any other frame is sent (the caller releases first), so the queues' accounting lags the core by that much at
@@ -53,15 +54,15 @@ final class GossipRuns {
     /** Payloads of the run being formed by {@link #release}. */
     private final List<byte[]> runPayloads = new ArrayList<>(MAX_RUN_MESSAGES);
 
-    /** Runs for the broadcasts of {@code self}. */
+    /** Runs for the gossip {@code self} sends. */
     GossipRuns(NodeId self) {
         this.self = self;
     }
 
-    /** Whether {@code frame} is one to hold: this node's GOSSIP of its own message. */
+    /** Whether {@code frame} is one to hold: a GOSSIP this node sends, of its own message or one it relays. */
     boolean holds(Frame frame) {
-        return frame instanceof Frame.Broadcast b && b.message() instanceof PlumtreeMessage.Gossip g
-                && g.id().origin().equals(self) && b.from().equals(self);
+        return frame instanceof Frame.Broadcast b && b.message() instanceof PlumtreeMessage.Gossip
+                && b.from().equals(self);
     }
 
     /**
@@ -110,6 +111,7 @@ final class GossipRuns {
                 Held next = held.get(end);
                 Held previous = held.get(end - 1);
                 if (next.gossip.hops() != first.gossip.hops()
+                        || !next.gossip.id().origin().equals(first.gossip.id().origin())
                         || next.gossip.id().sequence() != previous.gossip.id().sequence() + 1
                         || bytes + next.gossip.payload().length > MAX_RUN_BYTES
                         || !next.peers.equals(first.peers)) {
@@ -140,7 +142,7 @@ final class GossipRuns {
             runPayloads.add(held.get(k).gossip.payload());
         }
         PlumtreeMessage.Gossip first = held.get(from).gossip;
-        return new Frame.Broadcast(self, new PlumtreeMessage.GossipRun(self, first.id().sequence(), first.hops(),
-                runPayloads));
+        return new Frame.Broadcast(self, new PlumtreeMessage.GossipRun(first.id().origin(), first.id().sequence(),
+                first.hops(), runPayloads));
     }
 }

@@ -157,10 +157,32 @@ class GossipRunsTest {
     }
 
     @Test
-    void holdsOnlyThisNodesOwnGossip() {
+    void relayedGossipFormsRunsOfItsOwnOriginOnly() {
         NodeId other = NodeId.of("other");
-        assertThat(runs.holds(new Frame.Broadcast(SELF, new PlumtreeMessage.Gossip(new MessageId(other, 1), 2,
-                new byte[1])))).as("relayed gossip").isFalse();
+        push(relayed(other, 1), "a");
+        push(relayed(other, 2), "a");
+        push(own(3, 10), "a"); // the next sequence, but another origin: another run
+        release();
+
+        assertThat(frames).hasSize(2);
+        PlumtreeMessage.GossipRun run = (PlumtreeMessage.GossipRun) ((Frame.Broadcast) frames.get(0)).message();
+        assertThat(run.origin()).isEqualTo(other);
+        assertThat(run.firstSequence()).isEqualTo(1);
+        assertThat(run.hops()).isEqualTo(2);
+        assertThat(((Frame.Broadcast) frames.get(0)).from()).isEqualTo(SELF);
+        assertThat(((Frame.Broadcast) frames.get(1)).message()).isInstanceOf(PlumtreeMessage.Gossip.class);
+    }
+
+    private static Frame.Broadcast relayed(NodeId origin, long sequence) {
+        return new Frame.Broadcast(SELF, new PlumtreeMessage.Gossip(new MessageId(origin, sequence), 2, new byte[10]));
+    }
+
+    @Test
+    void holdsOnlyTheGossipThisNodeSends() {
+        NodeId other = NodeId.of("other");
+        assertThat(runs.holds(relayed(other, 1))).as("relayed gossip").isTrue();
+        assertThat(runs.holds(new Frame.Broadcast(other, new PlumtreeMessage.Gossip(new MessageId(other, 1), 2,
+                new byte[1])))).as("a frame another node sends").isFalse();
         assertThat(runs.holds(new Frame.Broadcast(SELF, new PlumtreeMessage.Prune(SELF)))).isFalse();
         assertThat(runs.holds(new Frame.Hello("127.0.0.1:1"))).isFalse();
         assertThat(runs.holds(own(1, 1))).isTrue();

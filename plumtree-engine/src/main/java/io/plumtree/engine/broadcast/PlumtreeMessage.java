@@ -32,9 +32,9 @@ public sealed interface PlumtreeMessage {
 
     /**
      * GOSSIP_RUN: consecutive messages of one origin, all at one hop count, in one message: what a node pushing a
-     * burst of its own broadcasts to a peer sends instead of a GOSSIP per message. The transport forms runs (the
-     * protocol cores never emit one); a core takes a run as its messages one by one, in sequence order, exactly as if
-     * each had come as a {@link Gossip}.
+     * burst of gossip to a peer (its own broadcasts, or messages it relays) sends instead of a GOSSIP per message.
+     * The transport forms runs (the protocol cores never emit one); a core takes a run as its messages one by one, in
+     * sequence order, exactly as if each had come as a {@link Gossip}.
      *
      * @param origin        the origin of every message of the run
      * @param firstSequence the first message's sequence, at least 1; the i-th payload's is {@code firstSequence + i}

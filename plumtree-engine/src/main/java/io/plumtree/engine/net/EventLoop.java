@@ -259,7 +259,7 @@ public final class EventLoop implements Runnable {
         this.config = config;
         this.sink = sink;
         this.self = config.nodeName();
-        this.heldGossip = new GossipRuns(self);
+        this.heldGossip = new GossipRuns(self, GossipRuns.maxRunBytes(config.wireLimits()));
         try {
             selector = Selector.open();
             InetAddress bindIp = InetAddress.getByName(config.bindHost());

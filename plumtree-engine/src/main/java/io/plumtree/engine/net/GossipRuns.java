@@ -3,6 +3,7 @@ package io.plumtree.engine.net;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeMessage;
 import io.plumtree.engine.node.Frame;
+import io.plumtree.engine.wire.WireLimits;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,9 @@ import java.util.function.BiConsumer;
  * each cost every receiver a frame's decoding and dispatch.
  *
  * <p>A run is formed from held messages that follow one another in push order, go to exactly the same peers, have
- * one origin, consecutive sequences and one hop count, and together stay within {@link #MAX_RUN_BYTES} of payload and
- * {@link #MAX_RUN_MESSAGES} messages; a message that fits none goes alone as the GOSSIP it was. Each peer receives
+ * one origin, consecutive sequences and one hop count, and together stay within {@link #MAX_RUN_BYTES} of payloads
+ * with their lengths (less if the frame limit is lower: a run always fits a frame) and {@link #MAX_RUN_MESSAGES}
+ * messages; a message that fits none goes alone as the GOSSIP it was. Each peer receives
  * its messages in the order they were pushed. Holding lasts at most until {@link #MAX_HELD_BYTES} of payload are held
  * or any other frame is sent (the caller releases first), so the queues' accounting lags the core by that much at
  * most within a turn.
@@ -27,8 +29,8 @@ import java.util.function.BiConsumer;
 final class GossipRuns {
 
     /**
-     * Most payload bytes in one run. A frame longer than a socket read arrives split across reads, and the reader
-     * copies the split frame's bytes; short runs keep that rare.
+     * Most bytes of payloads in one run, each counted with its 4-byte length. A frame longer than a socket read arrives
+     * split across reads, and the reader copies the split frame's bytes; short runs keep that rare.
      */
     static final int MAX_RUN_BYTES = 16 * 1024;
     /** Most messages in one run. */
@@ -47,6 +49,8 @@ final class GossipRuns {
     }
 
     private final NodeId self;
+    /** Most bytes of payloads in one run, with their lengths: {@link #MAX_RUN_BYTES} or less to fit a frame. */
+    private final int maxRunBytes;
     /** Held messages, the first {@link #count} in use. */
     private final List<Held> held = new ArrayList<>();
     private int count;
@@ -54,9 +58,26 @@ final class GossipRuns {
     /** Payloads of the run being formed by {@link #release}. */
     private final List<byte[]> runPayloads = new ArrayList<>(MAX_RUN_MESSAGES);
 
-    /** Runs for the gossip {@code self} sends. */
+    /** Runs for the gossip {@code self} sends, of at most {@link #MAX_RUN_BYTES}. */
     GossipRuns(NodeId self) {
+        this(self, MAX_RUN_BYTES);
+    }
+
+    /**
+     * Runs for the gossip {@code self} sends, of at most {@code maxRunBytes} of payloads and their 4-byte lengths (a
+     * message larger than that goes alone).
+     */
+    GossipRuns(NodeId self, int maxRunBytes) {
         this.self = self;
+        this.maxRunBytes = Math.min(MAX_RUN_BYTES, maxRunBytes);
+    }
+
+    /**
+     * The run bound for frames of at most {@code limits.maxFrameBytes()}: what is left of a frame after the largest
+     * header a run can have (a GOSSIP frame's, {@link WireLimits#MAX_GOSSIP_FRAME_OVERHEAD}, and the run's count).
+     */
+    static int maxRunBytes(WireLimits limits) {
+        return (int) Math.min(MAX_RUN_BYTES, (long) limits.maxFrameBytes() - WireLimits.MAX_GOSSIP_FRAME_OVERHEAD - 4);
     }
 
     /** Whether {@code frame} is one to hold: a GOSSIP this node sends, of its own message or one it relays. */
@@ -105,7 +126,7 @@ final class GossipRuns {
         int i = 0;
         while (i < count) {
             Held first = held.get(i);
-            long bytes = first.gossip.payload().length;
+            long bytes = 4L + first.gossip.payload().length;
             int end = i + 1;
             while (end < count && end - i < MAX_RUN_MESSAGES) {
                 Held next = held.get(end);
@@ -113,11 +134,11 @@ final class GossipRuns {
                 if (next.gossip.hops() != first.gossip.hops()
                         || !next.gossip.id().origin().equals(first.gossip.id().origin())
                         || next.gossip.id().sequence() != previous.gossip.id().sequence() + 1
-                        || bytes + next.gossip.payload().length > MAX_RUN_BYTES
+                        || bytes + 4 + next.gossip.payload().length > maxRunBytes
                         || !next.peers.equals(first.peers)) {
                     break;
                 }
-                bytes += next.gossip.payload().length;
+                bytes += 4 + next.gossip.payload().length;
                 end++;
             }
             Frame frame = end - i == 1 ? first.frame : runFrame(i, end);

@@ -4,6 +4,9 @@ import io.plumtree.engine.MessageId;
 import io.plumtree.engine.NodeId;
 import io.plumtree.engine.broadcast.PlumtreeMessage;
 import io.plumtree.engine.node.Frame;
+import io.plumtree.engine.wire.DropCounters;
+import io.plumtree.engine.wire.FrameCodec;
+import io.plumtree.engine.wire.WireLimits;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -123,7 +126,7 @@ class GossipRunsTest {
 
         frames.clear();
         peers.clear();
-        int perMessage = GossipRuns.MAX_RUN_BYTES / 4;
+        int perMessage = GossipRuns.MAX_RUN_BYTES / 4 - 4; // four fill a run exactly, lengths counted
         for (long s = 100; s < 109; s++) {
             push(own(s, perMessage), "a");
         }
@@ -133,11 +136,29 @@ class GossipRunsTest {
         for (Frame f : frames) {
             PlumtreeMessage m = ((Frame.Broadcast) f).message();
             if (m instanceof PlumtreeMessage.GossipRun run) {
-                assertThat(run.payloads().stream().mapToLong(p -> p.length).sum())
+                assertThat(run.payloads().stream().mapToLong(p -> 4 + p.length).sum())
                         .isLessThanOrEqualTo(GossipRuns.MAX_RUN_BYTES);
             }
         }
         assertThat(sequencesTo("a")).containsExactly(100L, 101L, 102L, 103L, 104L, 105L, 106L, 107L, 108L, 109L);
+    }
+
+    @Test
+    void underALowFrameLimitRunsAreShorterAndEveryFrameEncodes() {
+        WireLimits limits = new WireLimits(1_500, 1_000 + WireLimits.MAX_GOSSIP_FRAME_OVERHEAD, 1_000, 4_096, 4_096,
+                100_000);
+        GossipRuns small = new GossipRuns(SELF, GossipRuns.maxRunBytes(limits));
+        for (long s = 1; s <= 50; s++) {
+            small.add("a", own(s, 100));
+        }
+        small.add("a", own(51, 1_000)); // the largest payload the limits allow: alone
+        small.release((peer, frame) -> frames.add(frame));
+
+        FrameCodec codec = new FrameCodec(SELF.name(), limits, new DropCounters());
+        for (Frame f : frames) {
+            assertThat(codec.encode(f).remaining()).as("%s", f).isLessThanOrEqualTo(limits.maxFrameBytes() + 4);
+        }
+        assertThat(frames).as("nine 100-byte payloads per run, then the rest, then the large one alone").hasSize(7);
     }
 
     @Test

@@ -20,9 +20,9 @@ import java.util.function.BiConsumer;
  * one origin, consecutive sequences and one hop count, and together stay within {@link #MAX_RUN_BYTES} of payloads
  * with their lengths (less if the frame limit is lower: a run always fits a frame) and {@link #MAX_RUN_MESSAGES}
  * messages; a message that fits none goes alone as the GOSSIP it was. Each peer receives
- * its messages in the order they were pushed. Holding lasts at most until {@link #MAX_HELD_BYTES} of payload are held
- * or any other frame is sent (the caller releases first), so the queues' accounting lags the core by that much at
- * most within a turn.
+ * its messages in the order they were pushed. Holding lasts at most until {@link #MAX_HELD_BYTES} of payload or
+ * {@link #MAX_HELD_MESSAGES} messages are held, or any other frame is sent (the caller releases first), so the
+ * queues' accounting lags the core by that much at most within a turn.
  *
  * <p>Loop thread only.
  */
@@ -37,6 +37,8 @@ final class GossipRuns {
     static final int MAX_RUN_MESSAGES = 64;
     /** Payload bytes held before {@link #add} asks for a release. */
     static final int MAX_HELD_BYTES = 64 * 1024;
+    /** Messages held before {@link #add} asks for a release, however small their payloads. */
+    static final int MAX_HELD_MESSAGES = 4 * MAX_RUN_MESSAGES;
 
     /** One held message and the peers it goes to; reused from turn to turn. */
     private static final class Held {
@@ -105,7 +107,7 @@ final class GossipRuns {
             heldBytes += gossip.payload().length;
         }
         last.peers.add(to);
-        return heldBytes >= MAX_HELD_BYTES;
+        return heldBytes >= MAX_HELD_BYTES || count >= MAX_HELD_MESSAGES;
     }
 
     /** Whether nothing is held. */

@@ -199,6 +199,17 @@ class GossipRunsTest {
     }
 
     @Test
+    void asksForAReleaseAfterSoManyMessagesHoweverSmall() {
+        for (long s = 1; s < GossipRuns.MAX_HELD_MESSAGES; s++) {
+            assertThat(runs.add("a", own(s, 0))).isFalse();
+        }
+        assertThat(runs.add("a", own(GossipRuns.MAX_HELD_MESSAGES, 0))).isTrue();
+        release();
+        assertThat(sequencesTo("a")).hasSize(GossipRuns.MAX_HELD_MESSAGES);
+        assertThat(frames).hasSize(GossipRuns.MAX_HELD_MESSAGES / GossipRuns.MAX_RUN_MESSAGES);
+    }
+
+    @Test
     void holdsOnlyTheGossipThisNodeSends() {
         NodeId other = NodeId.of("other");
         assertThat(runs.holds(relayed(other, 1))).as("relayed gossip").isTrue();

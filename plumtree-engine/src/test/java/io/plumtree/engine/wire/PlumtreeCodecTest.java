@@ -35,6 +35,12 @@ class PlumtreeCodecTest {
         PlumtreeMessage gossip = new PlumtreeMessage.Gossip(new MessageId(NodeId.of("o"), 5), 2, new byte[]{7, 8});
         assertThat(RawBytes.toArray(codec.encode(gossip)))
                 .containsExactly(RawBytes.of().u8(1).str("o").i64(5).i32(2).i32(2).u8(7).u8(8).bytes());
+        PlumtreeMessage run = new PlumtreeMessage.GossipRun(NodeId.of("o"), 5, 2,
+                List.of(new byte[]{7, 8}, new byte[0], new byte[]{9}));
+        assertThat(RawBytes.toArray(codec.encode(run))).containsExactly(RawBytes.of().u8(8).str("o").i64(5).i32(2)
+                .i32(3).i32(2).u8(7).u8(8).i32(0).i32(1).u8(9).bytes());
+        assertDropped(codec.decode(RawBytes.of().u8(8).str("o").i64(5).i32(2).i32(0).buffer()),
+                DropReason.INVALID_FIELD); // a run of no messages
         PlumtreeMessage ihave = new PlumtreeMessage.IHave(
                 List.of(new PlumtreeMessage.Announcement(NodeId.of("o"), 5, 900, 3)));
         assertThat(RawBytes.toArray(codec.encode(ihave)))

@@ -13,9 +13,9 @@ final class RawBytes {
         return new RawBytes();
     }
 
-    /** The header of a packet or frame body: magic, version, kind, label. */
+    /** The header of a packet or frame body: magic, version 3, kind, label. */
     static RawBytes envelope(int kind, String label) {
-        return of().u8(0x50).u8(0x54).u8(Envelope.VERSION).u8(kind).str8(label);
+        return of().u8(0x50).u8(0x54).u8(3).u8(kind).str8(label);
     }
 
     RawBytes u8(int b) {

@@ -7,6 +7,7 @@ import io.plumtree.engine.broadcast.PlumtreeConfig;
 import io.plumtree.engine.wire.WireLimits;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -31,13 +32,29 @@ class BackToBackPublisherTest {
     private static final int PAYLOAD = 1_024;
     private static final long PEER_BOUND = 256 * 1024;
 
+    /** A 128-bit AES-GCM key shared by the sealed cluster. */
+    private static final byte[] KEY = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
     @Test
     void backPressureHoldsABackToBackPublisherBelowEveryQueueBound() throws Exception {
-        UnaryOperator<ClusterConfig.Builder> tight = b -> b
+        publishBackToBackAndCheck(b -> b);
+    }
+
+    /**
+     * The same burst with every frame sealed: runs are sealed one frame per peer (each with its own nonce) instead of
+     * one shared encoding, and still every node delivers every message once, in order.
+     */
+    @Test
+    void aSealedClusterTakesTheSameBurstAsRuns() throws Exception {
+        publishBackToBackAndCheck(b -> b.keys(List.of(KEY)));
+    }
+
+    private static void publishBackToBackAndCheck(UnaryOperator<ClusterConfig.Builder> keys) throws Exception {
+        UnaryOperator<ClusterConfig.Builder> tight = b -> keys.apply(b
                 .wireLimits(new WireLimits(1_500, 64 * 1024 + 4_096, 64 * 1024, 4_096, 4_096, 100_000))
                 .broadcast(PlumtreeConfig.local().toBuilder().maxPayloadBytes(64 * 1024).build())
                 .maxQueuedBytesPerPeer(PEER_BOUND).backPressureBytes(PEER_BOUND / 4)
-                .broadcastTimeout(Duration.ofSeconds(30));
+                .broadcastTimeout(Duration.ofSeconds(30)));
         try (LocalCluster cluster = new LocalCluster()) {
             List<ClusterNode> nodes = cluster.startJoined("p", 3, tight);
             await().atMost(Duration.ofSeconds(15)).until(() ->
@@ -70,6 +87,9 @@ class BackToBackPublisherTest {
                             .isSortedAccordingTo(Comparator.comparingLong(MessageId::sequence));
                 }
             });
+            for (ClusterNode n : nodes) {
+                assertThat(n.stats().inputDropped().values()).as("input dropped at " + n.name()).containsOnly(0L);
+            }
         }
     }
 }

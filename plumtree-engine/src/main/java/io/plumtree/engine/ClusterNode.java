@@ -562,7 +562,8 @@ public final class ClusterNode implements AutoCloseable {
 
     /**
      * Stops the node at once: no leave is announced, so the others will declare it failed (call {@link #leave()}
-     * first to depart gracefully). Waiting broadcasts fail; listeners get nothing more.
+     * first to depart gracefully). Every broadcast not sent yet fails with {@link IllegalStateException}: those waiting
+     * for room in the queues, and those accepted but not yet taken by the network thread; listeners get nothing more.
      */
     @Override
     public void close() {

@@ -235,6 +235,12 @@ public final class EventLoop implements Runnable {
     private long membershipBytesSent;
 
     private volatile boolean running = true;
+    /**
+     * Set once {@link #run()} has closed everything: from then on the command queue is drained by whoever posts (or
+     * by the loop's last step), since no turn will take it. Set before that last drain, so a command posted
+     * concurrently is seen by one of the two.
+     */
+    private volatile boolean finished;
     private volatile Thread thread;
     /**
      * Whether the loop may be blocked in {@code select}, so a thread posting a command must wake it. Set before the
@@ -342,8 +348,24 @@ public final class EventLoop implements Runnable {
 
     private void post(Command command) {
         commands.add(command);
-        if (sleeping && !inLoop()) {
+        if (finished) {
+            refuseCommandsLeft(); // the loop is gone and will never take it
+        } else if (sleeping && !inLoop()) {
             selector.wakeup();
+        }
+    }
+
+    /**
+     * Fails the broadcasts still in the command queue and drops its tasks, once the loop has finished: a broadcast
+     * posted behind the loop's last turn would otherwise stay incomplete forever. Any thread; each command is taken
+     * once.
+     */
+    private void refuseCommandsLeft() {
+        Command c;
+        while ((c = commands.poll()) != null) {
+            if (c.task() == null) {
+                c.result().completeExceptionally(new IllegalStateException("node " + self + " closed"));
+            }
         }
     }
 
@@ -378,6 +400,8 @@ public final class EventLoop implements Runnable {
         } finally {
             closeAll();
             reportFinishedBroadcasts();
+            finished = true;
+            refuseCommandsLeft();
         }
     }
 

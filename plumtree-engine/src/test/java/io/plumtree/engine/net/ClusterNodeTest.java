@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -192,6 +193,51 @@ class ClusterNodeTest {
                     IllegalStateException.class);
             ClusterStats stats = node.stats();
             assertThat(stats.broadcast().broadcasts()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Broadcasts accepted while the node closes but never taken by its network thread (posted behind a turn that was
+     * still running when {@code close} stopped the loop) fail with "closed" instead of staying incomplete forever. The
+     * turn is held deterministically by a listener run on the network thread that blocks until {@code close} waits.
+     */
+    @Test
+    void broadcastsLeftInTheLoopsQueueAtCloseFailInsteadOfHanging() throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (LocalCluster cluster = new LocalCluster()) {
+            ClusterNode node = cluster.start(LocalCluster.config("closing").deliveryExecutor(Runnable::run).build());
+            assertThat(node.join(List.of()).get()).isZero();
+            node.addDeliveryListener(d -> {
+                if (entered.getCount() > 0) {
+                    entered.countDown();
+                    try {
+                        release.await(); // holds the network thread inside its turn
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            });
+            MessageId first = node.broadcast("first".getBytes()).get(5, TimeUnit.SECONDS);
+            assertThat(entered.await(5, TimeUnit.SECONDS)).isTrue();
+            List<CompletableFuture<MessageId>> queued = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                queued.add(node.broadcast(("queued " + i).getBytes()));
+            }
+            Thread closer = new Thread(node::close, "closer");
+            closer.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
+            release.countDown();
+            closer.join(TimeUnit.SECONDS.toMillis(15));
+
+            assertThat(first).isNotNull();
+            for (CompletableFuture<MessageId> f : queued) {
+                assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS)).as("a broadcast queued when the node closed")
+                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("closed");
+            }
+        } finally {
+            release.countDown();
         }
     }
 

@@ -22,6 +22,8 @@ final class BroadcastWindow {
     private final Object lock = new Object();
     /** Callers waiting (or about to): a release that reaches {@link #resume} wakes them only when there are any. */
     private volatile int waiters;
+    /** Set by {@link #close()}: nothing is released any more, so no caller waits. */
+    private volatile boolean closed;
 
     /** @param max most broadcasts pending, at least 2 */
     BroadcastWindow(int max) {
@@ -50,7 +52,7 @@ final class BroadcastWindow {
      * @throws InterruptedException if interrupted while waiting (no place taken)
      */
     boolean acquire(long timeoutNanos) throws InterruptedException {
-        if (pending.get() >= max && (timeoutNanos <= 0 || !awaitResume(timeoutNanos))) {
+        if (pending.get() >= max && (timeoutNanos <= 0 || closed || !awaitResume(timeoutNanos))) {
             return false;
         }
         pending.incrementAndGet();
@@ -71,6 +73,17 @@ final class BroadcastWindow {
     }
 
     /**
+     * The node is closing and will release nothing more: callers waiting for a place stop waiting (without one), and
+     * later callers do not wait.
+     */
+    void close() {
+        closed = true;
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /**
      * Waits until at most {@link #resume} are pending. The waiter counts itself before looking at the count, and a
      * release looks at the waiters after lowering it, so one of the two sees the other.
      */
@@ -81,7 +94,7 @@ final class BroadcastWindow {
             try {
                 while (pending.get() > resume) {
                     long left = deadline - System.nanoTime();
-                    if (left <= 0) {
+                    if (left <= 0 || closed) {
                         return false;
                     }
                     TimeUnit.NANOSECONDS.timedWait(lock, left);

@@ -417,6 +417,10 @@ public final class ClusterNode implements AutoCloseable {
                     + window.max() + " pending broadcasts (maxPendingBroadcasts) to finish; nothing was sent"));
             return result;
         }
+        if (closed) {
+            result.completeExceptionally(new IllegalStateException("node " + name() + " is closed"));
+            return result;
+        }
         if (!admitted) {
             result.completeExceptionally(new ClusterOverloadedException(window.max()
                     + " broadcasts pending (maxPendingBroadcasts) and not half of them done within broadcastTimeout ("
@@ -563,7 +567,8 @@ public final class ClusterNode implements AutoCloseable {
     /**
      * Stops the node at once: no leave is announced, so the others will declare it failed (call {@link #leave()}
      * first to depart gracefully). Every broadcast not sent yet fails with {@link IllegalStateException}: those waiting
-     * for room in the queues, and those accepted but not yet taken by the network thread; listeners get nothing more.
+     * for room in the queues, those accepted but not yet taken by the network thread, and those whose callers wait for
+     * a place among {@code maxPendingBroadcasts} (they stop waiting at once); listeners get nothing more.
      */
     @Override
     public void close() {
@@ -571,6 +576,7 @@ public final class ClusterNode implements AutoCloseable {
             return;
         }
         closed = true;
+        window.close();
         loop.stop();
         try {
             loopThread.join(TimeUnit.SECONDS.toMillis(10));

@@ -49,6 +49,19 @@ class BroadcastWindowTest {
     }
 
     @Test
+    void closingStopsAWaitingCallerAtOnceAndLaterCallersDoNotWait() throws Exception {
+        BroadcastWindow w = full(4);
+        CompletableFuture<Boolean> waiting = waitingAcquire(w);
+        assertThatThrownBy(() -> waiting.get(200, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        w.close();
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).as("woken by close, without a place").isFalse();
+        long start = System.nanoTime();
+        assertThat(w.acquire(TimeUnit.SECONDS.toNanos(30))).isFalse();
+        assertThat(System.nanoTime() - start).as("no wait once closed").isLessThan(TimeUnit.SECONDS.toNanos(5));
+        assertThat(w.pending()).isEqualTo(4);
+    }
+
+    @Test
     void aWaitThatOutlastsItsTimeoutTakesNoPlace() throws InterruptedException {
         BroadcastWindow w = full(2);
         long start = System.nanoTime();

@@ -198,15 +198,18 @@ class ClusterNodeTest {
 
     /**
      * Broadcasts accepted while the node closes but never taken by its network thread (posted behind a turn that was
-     * still running when {@code close} stopped the loop) fail with "closed" instead of staying incomplete forever. The
-     * turn is held deterministically by a listener run on the network thread that blocks until {@code close} waits.
+     * still running when {@code close} stopped the loop) fail with "closed" instead of staying incomplete forever, and
+     * a publisher waiting for a place in the full window of pending broadcasts stops waiting and gets the same answer
+     * (instead of waiting out {@code broadcastTimeout}). The turn is held deterministically by a listener run on the
+     * network thread that blocks until {@code close} waits.
      */
     @Test
     void broadcastsLeftInTheLoopsQueueAtCloseFailInsteadOfHanging() throws Exception {
         CountDownLatch entered = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         try (LocalCluster cluster = new LocalCluster()) {
-            ClusterNode node = cluster.start(LocalCluster.config("closing").deliveryExecutor(Runnable::run).build());
+            ClusterNode node = cluster.start(LocalCluster.config("closing").deliveryExecutor(Runnable::run)
+                    .maxPendingBroadcasts(10).broadcastTimeout(Duration.ofSeconds(60)).build());
             assertThat(node.join(List.of()).get()).isZero();
             node.addDeliveryListener(d -> {
                 if (entered.getCount() > 0) {
@@ -224,9 +227,16 @@ class ClusterNodeTest {
             for (int i = 0; i < 10; i++) {
                 queued.add(node.broadcast(("queued " + i).getBytes()));
             }
+            CompletableFuture<CompletableFuture<MessageId>> waiting = new CompletableFuture<>();
+            Thread publisher = new Thread(() -> waiting.complete(node.broadcast("waits".getBytes())), "publisher");
+            publisher.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> publisher.getState() == Thread.State.TIMED_WAITING);
             Thread closer = new Thread(node::close, "closer");
             closer.start();
             await().atMost(Duration.ofSeconds(5)).until(() -> closer.getState() == Thread.State.TIMED_WAITING);
+            assertThatThrownBy(() -> waiting.get(5, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS))
+                    .as("a publisher waiting for the full window").isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
             release.countDown();
             closer.join(TimeUnit.SECONDS.toMillis(15));
 

@@ -398,10 +398,13 @@ public final class EventLoop implements Runnable {
                 runOnce(Long.MAX_VALUE);
             }
         } finally {
-            closeAll();
-            reportFinishedBroadcasts();
-            finished = true;
-            refuseCommandsLeft();
+            try {
+                closeAll();
+                reportFinishedBroadcasts();
+            } finally {
+                finished = true;
+                refuseCommandsLeft();
+            }
         }
     }
 

@@ -364,9 +364,14 @@ public final class EventLoop implements Runnable {
         Command c;
         while ((c = commands.poll()) != null) {
             if (c.task() == null) {
-                c.result().completeExceptionally(new IllegalStateException("node " + self + " closed"));
+                c.result().completeExceptionally(closedFailure());
             }
         }
+    }
+
+    /** What a broadcast the closed loop will never send fails with. */
+    private IllegalStateException closedFailure() {
+        return new IllegalStateException("node " + self + " closed");
     }
 
     /**
@@ -1423,7 +1428,7 @@ public final class EventLoop implements Runnable {
     /** Fails every waiting broadcast and closes every channel. Loop thread, at the end. */
     private void closeAll() {
         for (WaitingBroadcast w : waitingBroadcasts) {
-            fail(w.result, new IllegalStateException("node " + self + " closed"));
+            fail(w.result, closedFailure());
         }
         waitingBroadcasts.clear();
         for (Connection c : List.copyOf(connections)) {
